@@ -1,0 +1,17 @@
+package br.com.terceirizacs.catalogo;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface TurmaRepository extends JpaRepository<Turma, Long> {
+
+    List<Turma> findByProdutoIdOrderByNomeAsc(Long produtoId);
+
+    List<Turma> findByProdutoIdAndTipo(Long produtoId, TipoTurma tipo);
+
+    Optional<Turma> findByProdutoIdAndNome(Long produtoId, String nome);
+
+    boolean existsByProdutoIdAndNome(Long produtoId, String nome);
+}

@@ -1,0 +1,100 @@
+package br.com.terceirizacs.comum;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/** Errors of our HTTP API as RFC 9457 problem details, with messages in pt-BR. */
+@RestControllerAdvice(basePackages = "br.com.terceirizacs")
+public class TratadorDeErrosApi {
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ProblemDetail invalido(MethodArgumentNotValidException e) {
+        Map<String, String> erros = new LinkedHashMap<>();
+        for (FieldError erro : e.getBindingResult().getFieldErrors()) {
+            erros.putIfAbsent(erro.getField(), erro.getDefaultMessage());
+        }
+        e.getBindingResult().getGlobalErrors().forEach(g -> erros.putIfAbsent(g.getObjectName(), g.getDefaultMessage()));
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Dados inválidos");
+        p.setTitle("Requisição inválida");
+        p.setProperty("erros", erros);
+        return p;
+    }
+
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    ProblemDetail parametrosInvalidos(HandlerMethodValidationException e) {
+        Map<String, String> erros = new LinkedHashMap<>();
+        for (ParameterValidationResult r : e.getParameterValidationResults()) {
+            String nome = r.getMethodParameter().getParameterName();
+            r.getResolvableErrors().forEach(erro -> erros.putIfAbsent(nome, erro.getDefaultMessage()));
+        }
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Dados inválidos");
+        p.setTitle("Requisição inválida");
+        p.setProperty("erros", erros);
+        return p;
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ProblemDetail ilegivel(HttpMessageNotReadableException e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "Corpo da requisição ausente ou com JSON inválido");
+        p.setTitle("Requisição inválida");
+        return p;
+    }
+
+    @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class})
+    ProblemDetail parametro(Exception e) {
+        String nome = e instanceof MissingServletRequestParameterException m ? m.getParameterName()
+                : ((MethodArgumentTypeMismatchException) e).getName();
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Parâmetro inválido ou ausente: " + nome);
+        p.setTitle("Requisição inválida");
+        p.setProperty("erros", Map.of(nome, "valor ausente ou inválido"));
+        return p;
+    }
+
+    @ExceptionHandler(RequisicaoInvalidaException.class)
+    ProblemDetail requisicaoInvalida(RequisicaoInvalidaException e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Dados inválidos");
+        p.setTitle("Requisição inválida");
+        p.setProperty("erros", Map.of(e.getCampo(), e.getMessage()));
+        return p;
+    }
+
+    @ExceptionHandler(NaoEncontradoException.class)
+    ProblemDetail naoEncontrado(NaoEncontradoException e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        p.setTitle("Não encontrado");
+        return p;
+    }
+
+    @ExceptionHandler(ConflitoException.class)
+    ProblemDetail conflito(ConflitoException e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        p.setTitle("Conflito");
+        return p;
+    }
+
+    /** The database is unreachable: say so with a 503, never pretend the request was handled. */
+    @ExceptionHandler({CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
+            TransientDataAccessException.class})
+    ProblemDetail indisponivel(Exception e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "Banco de dados indisponível no momento; tente novamente");
+        p.setTitle("Serviço indisponível");
+        return p;
+    }
+}

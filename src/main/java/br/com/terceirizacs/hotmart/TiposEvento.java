@@ -1,0 +1,36 @@
+package br.com.terceirizacs.hotmart;
+
+import java.util.Map;
+import java.util.Optional;
+
+import br.com.terceirizacs.matricula.StatusTransacao;
+
+/** Hotmart 2.0.0 event names we act on (route on these, never on {@code purchase.status}). */
+final class TiposEvento {
+
+    static final String PURCHASE_APPROVED = "PURCHASE_APPROVED";
+    static final String PURCHASE_COMPLETE = "PURCHASE_COMPLETE";
+    static final String PURCHASE_PROTEST = "PURCHASE_PROTEST";
+    static final String PURCHASE_REFUNDED = "PURCHASE_REFUNDED";
+    static final String PURCHASE_CHARGEBACK = "PURCHASE_CHARGEBACK";
+    static final String PURCHASE_CANCELED = "PURCHASE_CANCELED";
+    static final String SUBSCRIPTION_CANCELLATION = "SUBSCRIPTION_CANCELLATION";
+    static final String CLUB_FIRST_ACCESS = "CLUB_FIRST_ACCESS";
+    static final String CLUB_MODULE_COMPLETED = "CLUB_MODULE_COMPLETED";
+
+    private static final Map<String, StatusTransacao> COMPRA = Map.of(
+            PURCHASE_APPROVED, StatusTransacao.APROVADA,
+            PURCHASE_COMPLETE, StatusTransacao.COMPLETA,
+            PURCHASE_PROTEST, StatusTransacao.EM_DISPUTA,
+            PURCHASE_REFUNDED, StatusTransacao.REEMBOLSADA,
+            PURCHASE_CHARGEBACK, StatusTransacao.CHARGEBACK,
+            PURCHASE_CANCELED, StatusTransacao.CANCELADA);
+
+    private TiposEvento() {
+    }
+
+    /** The transaction status a purchase event means, if it is one we act on. */
+    static Optional<StatusTransacao> statusDeCompra(String evento) {
+        return Optional.ofNullable(COMPRA.get(evento));
+    }
+}

@@ -1,0 +1,57 @@
+package br.com.terceirizacs.matricula;
+
+import java.time.Instant;
+import java.util.List;
+
+import br.com.terceirizacs.catalogo.CatalogoService;
+import br.com.terceirizacs.catalogo.Cliente;
+import br.com.terceirizacs.catalogo.ProdutoResumo;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Read side of enrolments for the admin API. */
+@Service
+public class MatriculaConsultaService {
+
+    private final MatriculaRepository matriculas;
+    private final AlunoRepository alunos;
+    private final CatalogoService catalogo;
+
+    MatriculaConsultaService(MatriculaRepository matriculas, AlunoRepository alunos, CatalogoService catalogo) {
+        this.matriculas = matriculas;
+        this.alunos = alunos;
+        this.catalogo = catalogo;
+    }
+
+    public record MatriculaVisao(Long id, String cliente, Long produto, String nomeProduto, String email, String nome,
+                                 StatusMatricula status, Instant dataCompra, Instant dataGarantia, Instant acessoAte,
+                                 Instant dataPrimeiroAcesso, String origemPrimeiroAcesso, String telefone,
+                                 SituacaoTelefone telefoneSituacao, boolean semTelefone, String turma,
+                                 String transacao, String moduloAtual, String moduloAtualId,
+                                 Instant ultimoProgressoEm, String linkRastreado) {
+    }
+
+    @Transactional(readOnly = true)
+    public List<MatriculaVisao> porProdutoEEmail(Long hotmartProductId, String email, String baseLink) {
+        List<ProdutoResumo> produtos = catalogo.produtosPorHotmartId(hotmartProductId);
+        if (produtos.isEmpty()) {
+            return List.of();
+        }
+        return matriculas.porEmailEProdutos(MatriculaService.normalizarEmail(email),
+                        produtos.stream().map(ProdutoResumo::id).toList()).stream()
+                .map(m -> visao(m, produtos.stream().filter(p -> p.id().equals(m.getProdutoId())).findFirst().orElseThrow(),
+                        baseLink))
+                .toList();
+    }
+
+    private MatriculaVisao visao(Matricula m, ProdutoResumo produto, String baseLink) {
+        Aluno aluno = alunos.findById(m.getAlunoId()).orElseThrow();
+        String cliente = catalogo.clientePorId(produto.clienteId()).map(Cliente::getSlug).orElse(null);
+        return new MatriculaVisao(m.getId(), cliente, produto.hotmartProductId(), produto.nome(), aluno.getEmail(),
+                aluno.getNome(), m.getStatus(), m.getDataCompra(), m.getDataGarantia(), m.getAcessoAte(),
+                m.getDataPrimeiroAcesso(), m.getOrigemPrimeiroAcesso(), aluno.getTelefoneE164(),
+                aluno.getTelefoneSituacao(), aluno.getTelefoneSituacao() != SituacaoTelefone.VALIDO,
+                catalogo.nomeTurma(m.getTurmaId()).orElse(null), m.getTransacaoCodigo(), m.getModuloAtualNome(),
+                m.getModuloAtualId(), m.getUltimoProgressoEm(), baseLink + m.getTokenLink());
+    }
+}

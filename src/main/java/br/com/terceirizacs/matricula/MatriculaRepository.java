@@ -1,0 +1,21 @@
+package br.com.terceirizacs.matricula;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface MatriculaRepository extends JpaRepository<Matricula, Long> {
+
+    Optional<Matricula> findByAlunoIdAndProdutoId(Long alunoId, Long produtoId);
+
+    Optional<Matricula> findFirstByProdutoIdAndAssinanteCodigo(Long produtoId, String assinanteCodigo);
+
+    Optional<Matricula> findByTokenLink(String tokenLink);
+
+    List<Matricula> findByProdutoId(Long produtoId);
+
+    @Query("select m from Matricula m, Aluno a where a.id = m.alunoId and a.email = :email and m.produtoId in :produtos")
+    List<Matricula> porEmailEProdutos(String email, List<Long> produtos);
+}

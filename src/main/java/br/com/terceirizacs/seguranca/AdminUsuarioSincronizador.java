@@ -1,0 +1,53 @@
+package br.com.terceirizacs.seguranca;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Camunda starter creates the admin user (and the {@code camunda-admin} group with all authorizations) only when
+ * it does not exist yet, so a changed ADMIN_PASSWORD would otherwise be ignored. This keeps the stored password equal
+ * to the configured one, and prints a generated demo password once.
+ */
+@Component
+class AdminUsuarioSincronizador {
+
+    private static final Logger log = LoggerFactory.getLogger(AdminUsuarioSincronizador.class);
+
+    private final IdentityService identityService;
+    private final Environment env;
+    private final String adminId;
+
+    AdminUsuarioSincronizador(IdentityService identityService, Environment env,
+                              @Value("${camunda.bpm.admin-user.id}") String adminId) {
+        this.identityService = identityService;
+        this.env = env;
+        this.adminId = adminId;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void sincronizar() {
+        String senha = env.getRequiredProperty(ConfiguracaoObrigatoriaPostProcessor.SENHA);
+        User admin = identityService.createUserQuery().userId(adminId).singleResult();
+        if (admin != null && !identityService.checkPassword(adminId, senha)) {
+            admin.setPassword(senha);
+            identityService.saveUser(admin);
+            log.info("Senha do usuário '{}' atualizada a partir da configuração.", adminId);
+        }
+        if (env.getProperty(ConfiguracaoObrigatoriaPostProcessor.SENHA_GERADA, Boolean.class, false)) {
+            log.warn("""
+
+                    ================================================================
+                     Usuário administrador local: {}
+                     Senha gerada nesta execução: {}
+                     (defina ADMIN_PASSWORD para escolher a senha)
+                    ================================================================""", adminId, senha);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package br.com.terceirizacs.seguranca;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.StringUtils;
+
+/**
+ * Runs before any bean exists:
+ * <ul>
+ *   <li>profile {@code postgres} (production) refuses to start unless DB_URL, DB_USER, DB_PASSWORD and ADMIN_PASSWORD
+ *       are set, with a message that names what is missing;</li>
+ *   <li>elsewhere (local demo), when no ADMIN_PASSWORD is given, generates a random admin password so that there is
+ *       never a default one; {@link AdminUsuarioSincronizador} prints it once at start-up.</li>
+ * </ul>
+ */
+public class ConfiguracaoObrigatoriaPostProcessor implements EnvironmentPostProcessor, Ordered {
+
+    static final String SENHA = "terceiriza.admin.password";
+    static final String SENHA_GERADA = "terceiriza.admin.senha-gerada";
+    static final List<String> VARIAVEIS_PRODUCAO = List.of("DB_URL", "DB_USER", "DB_PASSWORD", "ADMIN_PASSWORD");
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
+        if (Arrays.asList(env.getActiveProfiles()).contains("postgres")) {
+            List<String> faltando = new ArrayList<>();
+            for (String variavel : VARIAVEIS_PRODUCAO) {
+                if (env.getProperty(variavel) == null) {
+                    faltando.add(variavel);
+                }
+            }
+            if (!faltando.isEmpty()) {
+                throw new IllegalStateException("Perfil 'postgres' exige as variáveis de ambiente " + faltando
+                        + " (nenhum valor padrão é usado em produção).");
+            }
+        }
+        String senha = env.getProperty(SENHA);
+        if (!StringUtils.hasText(senha) && env.getProperty("terceiriza.admin.gerar-senha-se-ausente", Boolean.class, true)) {
+            byte[] bytes = new byte[18];
+            new SecureRandom().nextBytes(bytes);
+            String gerada = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            env.getPropertySources().addFirst(new MapPropertySource("senha-admin-gerada",
+                    Map.of(SENHA, gerada, SENHA_GERADA, "true")));
+        } else if (!StringUtils.hasText(senha)) {
+            throw new IllegalStateException("Defina ADMIN_PASSWORD: não há senha padrão para o usuário admin.");
+        }
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+}

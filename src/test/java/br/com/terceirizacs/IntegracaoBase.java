@@ -1,0 +1,209 @@
+package br.com.terceirizacs;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import br.com.terceirizacs.catalogo.CatalogoService;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * One Spring context (and one Camunda engine) for every integration test: same profile, no context-specific beans.
+ * Runs on H2 by default and on PostgreSQL when {@code spring.datasource.url} is given (see .ci/run).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+public abstract class IntegracaoBase {
+
+    public static final String HOTTOK = "hottok-exemplo-ficticio-0001";
+    public static final String SLUG = "escola-modelo";
+    public static final String SENHA_ADMIN = "senha-admin-de-teste";
+
+    private static final List<String> TABELAS = List.of("transacoes_historico", "acessos_log", "kpis_acesso",
+            "bi_tags_analitico", "mensagens", "filas_disparo", "regras_automacao", "transacoes", "matriculas", "alunos",
+            "eventos_hotmart", "ofertas", "turmas", "produtos", "clientes");
+
+    protected static final ObjectMapper JSON = new ObjectMapper();
+    protected static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @LocalServerPort
+    protected int porta;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    @Autowired
+    protected CatalogoService catalogo;
+
+    /** Every test starts from empty business tables and the sample producer with its two products. */
+    @BeforeEach
+    void prepararDados() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                "select count(*) from eventos_hotmart where situacao = 'PENDENTE'").query(Long.class).single() == 0);
+        TABELAS.forEach(t -> jdbc.sql("delete from " + t).update());
+        catalogo.criarCliente("Escola Modelo Cursos Online", SLUG, HOTTOK);
+        catalogo.criarProduto(SLUG, 4100001L, "Curso Exemplo de Marketing Digital", true,
+                "https://curso-exemplo-marketing.club.hotmart.com", "boas_vindas_curso");
+        catalogo.criarProduto(SLUG, 4100002L, "Clube Exemplo de Mentorias", true,
+                "https://clube-exemplo-mentorias.club.hotmart.com", "boas_vindas_curso");
+    }
+
+    protected String url(String caminho) {
+        return "http://localhost:" + porta + caminho;
+    }
+
+    // ----- Hotmart samples -----
+
+    protected static byte[] bytesDaAmostra(String arquivo) {
+        try (InputStream in = IntegracaoBase.class.getResourceAsStream("/samples/hotmart/" + arquivo)) {
+            if (in == null) {
+                throw new IllegalArgumentException("amostra inexistente: " + arquivo);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    protected static ObjectNode amostra(String arquivo) {
+        try {
+            return (ObjectNode) JSON.readTree(bytesDaAmostra(arquivo));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    protected static byte[] bytes(JsonNode json) {
+        try {
+            return JSON.writeValueAsBytes(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // ----- HTTP -----
+
+    protected HttpResponse<String> postarWebhook(byte[] corpo, String hottok) {
+        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(url("/webhooks/hotmart")))
+                .header("Content-Type", "application/json")
+                .header("User-Agent", "Jodd HTTP")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(corpo));
+        if (hottok != null) {
+            req.header("X-HOTMART-HOTTOK", hottok);
+        }
+        return enviar(req.build());
+    }
+
+    /** Posts a delivery with the sample producer's hottok; returns the inbox id from the acknowledgement. */
+    protected long postarWebhook(byte[] corpo) {
+        HttpResponse<String> r = postarWebhook(corpo, HOTTOK);
+        if (r.statusCode() != 200) {
+            throw new AssertionError("webhook respondeu " + r.statusCode() + ": " + r.body());
+        }
+        return json(r.body()).path("id").asLong();
+    }
+
+    protected long postarWebhook(JsonNode json) {
+        return postarWebhook(bytes(json));
+    }
+
+    /** Posts and waits until the inbox has decided what the event is. */
+    protected String postarEProcessar(JsonNode json) {
+        return aguardarProcessamento(postarWebhook(json));
+    }
+
+    protected String aguardarProcessamento(long eventoId) {
+        await().atMost(Duration.ofSeconds(15)).until(() -> !"PENDENTE".equals(situacao(eventoId)));
+        return situacao(eventoId);
+    }
+
+    protected String situacao(long eventoId) {
+        return jdbc.sql("select situacao from eventos_hotmart where id = ?").param(eventoId).query(String.class).single();
+    }
+
+    protected HttpResponse<String> get(String caminho, String usuario, String senha) {
+        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(url(caminho))).GET();
+        autenticar(req, usuario, senha);
+        return enviar(req.build());
+    }
+
+    protected HttpResponse<String> enviarJson(String metodo, String caminho, Object corpo, String usuario, String senha) {
+        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(url(caminho)))
+                .header("Content-Type", "application/json")
+                .method(metodo, HttpRequest.BodyPublishers.ofString(escrever(corpo)));
+        autenticar(req, usuario, senha);
+        return enviar(req.build());
+    }
+
+    protected HttpResponse<String> comoAdmin(String metodo, String caminho, Object corpo) {
+        return corpo == null && "GET".equals(metodo) ? get(caminho, "admin", SENHA_ADMIN)
+                : enviarJson(metodo, caminho, corpo, "admin", SENHA_ADMIN);
+    }
+
+    private static void autenticar(HttpRequest.Builder req, String usuario, String senha) {
+        if (usuario != null) {
+            req.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((usuario + ":" + senha).getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+
+    protected static HttpResponse<String> enviar(HttpRequest req) {
+        try {
+            return HTTP.send(req, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected static JsonNode json(String texto) {
+        try {
+            return JSON.readTree(texto);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String escrever(Object corpo) {
+        try {
+            return corpo instanceof String s ? s : JSON.writeValueAsString(corpo == null ? Map.of() : corpo);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // ----- reading the domain -----
+
+    protected Map<String, Object> matricula(String email, long produtoHotmart) {
+        return jdbc.sql("""
+                        select m.* from matriculas m join alunos a on a.id = m.aluno_id
+                        join produtos p on p.id = m.produto_id
+                        where a.email = ? and p.hotmart_product_id = ?""")
+                .params(email, produtoHotmart).query().singleRow();
+    }
+
+    protected long contar(String sql, Object... params) {
+        return jdbc.sql(sql).params(params).query(Long.class).single();
+    }
+}
