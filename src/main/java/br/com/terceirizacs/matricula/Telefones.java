@@ -28,7 +28,8 @@ public final class Telefones {
         String bruto = bruto(codigo, telefone);
         String digitos = digitos(telefone);
         if (digitos.isEmpty()) {
-            return new Resultado(SituacaoTelefone.AUSENTE, null, bruto);
+            boolean vazio = telefone == null || telefone.isBlank();
+            return new Resultado(vazio ? SituacaoTelefone.AUSENTE : SituacaoTelefone.INVALIDO, null, bruto);
         }
         String regiao = paisIso == null || paisIso.isBlank() ? "BR" : paisIso.trim().toUpperCase(Locale.ROOT);
         String t = telefone.trim();

@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The Camunda starter creates the admin user (and the {@code camunda-admin} group with all authorizations) only when
- * it does not exist yet, so a changed ADMIN_PASSWORD would otherwise be ignored. This keeps the stored password equal
- * to the configured one, and prints a generated demo password once.
+ * it does not exist yet, so a changed ADMIN_PASSWORD would otherwise be ignored. This sets the stored password to the
+ * configured one at every start, and prints a generated demo password once.
  */
 @Component
 class AdminUsuarioSincronizador {
@@ -35,10 +35,10 @@ class AdminUsuarioSincronizador {
     void sincronizar() {
         String senha = env.getRequiredProperty(ConfiguracaoObrigatoriaPostProcessor.SENHA);
         User admin = identityService.createUserQuery().userId(adminId).singleResult();
-        if (admin != null && !identityService.checkPassword(adminId, senha)) {
+        if (admin != null) {
+            // Always rewrite (a cheap re-hash): checkPassword would count a failed attempt and lock the user.
             admin.setPassword(senha);
             identityService.saveUser(admin);
-            log.info("Senha do usuário '{}' atualizada a partir da configuração.", adminId);
         }
         if (env.getProperty(ConfiguracaoObrigatoriaPostProcessor.SENHA_GERADA, Boolean.class, false)) {
             log.warn("""

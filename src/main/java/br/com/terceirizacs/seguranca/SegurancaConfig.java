@@ -11,6 +11,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * Who may call what.
@@ -26,11 +28,15 @@ class SegurancaConfig {
     @Bean
     @Order(1)
     SecurityFilterChain apiAdmin(HttpSecurity http, CamundaIdentityAuthenticationProvider provider) throws Exception {
-        http.securityMatcher("/api/**", "/engine-rest/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
-                        "/actuator/**")
+        // Path-pattern matchers: /engine-rest is Jersey's servlet, not Spring MVC's, so MVC matchers would miss it.
+        PathPatternRequestMatcher.Builder caminho = PathPatternRequestMatcher.withDefaults();
+        http.securityMatcher(new OrRequestMatcher(caminho.matcher("/api/**"), caminho.matcher("/engine-rest/**"),
+                        caminho.matcher("/v3/api-docs/**"), caminho.matcher("/swagger-ui/**"),
+                        caminho.matcher("/swagger-ui.html"), caminho.matcher("/actuator/**")))
                 .authenticationProvider(provider)
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
+                        .requestMatchers(caminho.matcher("/actuator/health/**"), caminho.matcher("/actuator/health"),
+                                caminho.matcher("/actuator/info")).permitAll()
                         .anyRequest().hasRole(Papeis.ADMIN))
                 .httpBasic(Customizer.withDefaults())
                 .csrf(csrf -> csrf.disable())
@@ -41,14 +47,17 @@ class SegurancaConfig {
     @Bean
     @Order(2)
     SecurityFilterChain publico(HttpSecurity http, CamundaIdentityAuthenticationProvider provider) throws Exception {
+        PathPatternRequestMatcher.Builder caminho = PathPatternRequestMatcher.withDefaults();
         http.authenticationProvider(provider)
                 .authorizeHttpRequests(auth -> auth
                         // Camunda answers "not logged in" with sendError: the error dispatch must stay reachable.
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
-                        .requestMatchers("/webhooks/**", "/a/**", "/camunda/**", "/error", "/favicon.ico").permitAll()
+                        .requestMatchers(caminho.matcher("/webhooks/**"), caminho.matcher("/a/**"),
+                                caminho.matcher("/camunda/**"), caminho.matcher("/error"),
+                                caminho.matcher("/favicon.ico")).permitAll()
                         .anyRequest().authenticated())
                 // Webhooks are machine-to-machine (no browser session to forge); the webapps use their own XSRF-TOKEN.
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/webhooks/**", "/camunda/**"))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(caminho.matcher("/webhooks/**"), caminho.matcher("/camunda/**")))
                 .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)));
         return http.build();
     }
