@@ -2,7 +2,6 @@ package br.com.terceirizacs.hotmart;
 
 import java.util.concurrent.ThreadPoolExecutor;
 
-import br.com.terceirizacs.comum.Mascara;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -74,9 +73,9 @@ class InboxDespachante implements DisposableBean {
                 break;
             }
         }
+        // The cause's message may hold personal data (constraint values): it goes to the event row, not the log.
         log.warn("Evento Hotmart {} não processado ({}); nova tentativa mais tarde", id,
                 ultima.getClass().getSimpleName());
-        log.debug("Causa da falha do evento {}: {}", id, Mascara.email(String.valueOf(ultima.getMessage())));
         try {
             processor.registrarFalha(id, ultima);
         } catch (RuntimeException e) {

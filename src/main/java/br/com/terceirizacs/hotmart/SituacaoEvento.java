@@ -25,14 +25,14 @@ public enum SituacaoEvento {
     /** Processing failed repeatedly: an operator should look (and may reprocess). */
     ERRO(true);
 
-    private final boolean final_;
+    private final boolean finalizada;
 
     SituacaoEvento(boolean finalizada) {
-        this.final_ = finalizada;
+        this.finalizada = finalizada;
     }
 
     /** Whether the event needs no further automatic processing. */
     public boolean finalizada() {
-        return final_;
+        return finalizada;
     }
 }
