@@ -17,12 +17,19 @@ import br.com.terceirizacs.catalogo.CatalogoService;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import static org.awaitility.Awaitility.await;
 
@@ -39,8 +46,27 @@ public abstract class IntegracaoBase {
     public static final String SENHA_ADMIN = "senha-admin-de-teste";
 
     private static final List<String> TABELAS = List.of("transacoes_historico", "acessos_log", "kpis_acesso",
-            "bi_tags_analitico", "mensagens", "filas_disparo", "regras_automacao", "transacoes", "matriculas", "alunos",
-            "eventos_hotmart", "ofertas", "turmas", "produtos", "clientes");
+            "bi_tags_analitico", "mensagens_status", "mensagens", "filas_disparo", "regras_automacao_auditoria",
+            "whatsapp_recebidas", "whatsapp_bloqueios", "transacoes", "matriculas", "alunos", "eventos_hotmart",
+            "ofertas", "turmas", "produtos", "clientes");
+
+    /** Meta's Cloud API for the whole suite: one server per JVM, so the cached context keeps a valid URL. */
+    protected static final WireMockServer META = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+
+    static {
+        META.start();
+    }
+
+    @DynamicPropertySource
+    static void apontarParaWireMock(DynamicPropertyRegistry registry) {
+        registry.add("terceiriza.whatsapp.base-url", META::baseUrl);
+    }
+
+    @Autowired
+    protected RuntimeService runtime;
+
+    @Autowired
+    protected ManagementService management;
 
     protected static final ObjectMapper JSON = new ObjectMapper();
     protected static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -59,12 +85,46 @@ public abstract class IntegracaoBase {
     void prepararDados() {
         await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
                 "select count(*) from eventos_hotmart where situacao = 'PENDENTE'").query(Long.class).single() == 0);
+        runtime.createProcessInstanceQuery().list()
+                .forEach(p -> runtime.deleteProcessInstanceIfExists(p.getId(), "limpeza do teste", true, true, true, true));
         TABELAS.forEach(t -> jdbc.sql("delete from " + t).update());
+        jdbc.sql("delete from regras_automacao where produto_id is not null").update();
+        jdbc.sql("update regras_automacao set ativa = true, expiracao_horas = case tipo when 'ESTAGNACAO' then 72 else 48 end, "
+                + "modo_execucao = case when tipo in ('ONBOARDING', 'CELEBRACAO') then 'DISPARO_AUTOMATICO' "
+                + "else 'SUGERIR_APENAS' end").update();
+        META.resetAll();
+        META.stubFor(WireMock.post(WireMock.urlPathMatching("/v23.0/123456789012345/messages"))
+                .willReturn(WireMock.okJson(amostraWhatsApp("send-template-response.json"))));
         catalogo.criarCliente("Escola Modelo Cursos Online", SLUG, HOTTOK);
         catalogo.criarProduto(SLUG, 4100001L, "Curso Exemplo de Marketing Digital", true,
-                "https://curso-exemplo-marketing.club.hotmart.com", "boas_vindas_curso");
+                "https://curso-exemplo-marketing.club.hotmart.com", "boas_vindas_acesso");
         catalogo.criarProduto(SLUG, 4100002L, "Clube Exemplo de Mentorias", true,
-                "https://clube-exemplo-mentorias.club.hotmart.com", "boas_vindas_curso");
+                "https://clube-exemplo-mentorias.club.hotmart.com", "boas_vindas_acesso");
+    }
+
+    protected static String amostraWhatsApp(String arquivo) {
+        try (InputStream in = IntegracaoBase.class.getResourceAsStream("/samples/whatsapp/" + arquivo)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs every due job (the job executor is off in tests), as the executor would, until none is left. */
+    protected void executarJobs() {
+        for (int rodada = 0; rodada < 50; rodada++) {
+            List<org.camunda.bpm.engine.runtime.Job> jobs = management.createJobQuery().executable().list();
+            if (jobs.isEmpty()) {
+                return;
+            }
+            for (org.camunda.bpm.engine.runtime.Job job : jobs) {
+                try {
+                    management.executeJob(job.getId());
+                } catch (RuntimeException e) {
+                    // a failing job records its exception and retries like with the executor
+                }
+            }
+        }
     }
 
     protected String url(String caminho) {

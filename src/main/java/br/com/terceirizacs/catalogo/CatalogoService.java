@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import br.com.terceirizacs.comum.ConflitoException;
 import br.com.terceirizacs.comum.NaoEncontradoException;
+import br.com.terceirizacs.comum.RequisicaoInvalidaException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -23,15 +24,18 @@ public class CatalogoService {
     private final ProdutoRepository produtos;
     private final TurmaRepository turmas;
     private final OfertaRepository ofertas;
+    private final TemplateMensagemRepository templates;
     private final ApplicationEventPublisher eventos;
     private final Clock clock;
 
     CatalogoService(ClienteRepository clientes, ProdutoRepository produtos, TurmaRepository turmas,
-                    OfertaRepository ofertas, ApplicationEventPublisher eventos, Clock clock) {
+                    OfertaRepository ofertas, TemplateMensagemRepository templates, ApplicationEventPublisher eventos,
+                    Clock clock) {
         this.clientes = clientes;
         this.produtos = produtos;
         this.turmas = turmas;
         this.ofertas = ofertas;
+        this.templates = templates;
         this.eventos = eventos;
         this.clock = clock;
     }
@@ -84,6 +88,7 @@ public class CatalogoService {
     public ProdutoResumo criarProduto(String slug, Long hotmartProductId, String nome, boolean ativoMonitoramento,
                                       String urlAreaMembros, String templateBoasVindas) {
         Cliente cliente = clientePorSlug(slug);
+        exigirTemplate(templateBoasVindas);
         if (produtos.findByClienteIdAndHotmartProductId(cliente.getId(), hotmartProductId).isPresent()) {
             throw new ConflitoException("O produto " + hotmartProductId + " já está cadastrado para '" + slug + "'");
         }
@@ -97,6 +102,7 @@ public class CatalogoService {
     public ProdutoResumo atualizarProduto(String slug, Long hotmartProductId, String nome, boolean ativoMonitoramento,
                                           String urlAreaMembros, String templateBoasVindas) {
         Produto produto = produtoDoSlug(slug, hotmartProductId);
+        exigirTemplate(templateBoasVindas);
         produto.atualizar(nome, ativoMonitoramento, urlAreaMembros, templateBoasVindas, clock.instant());
         return ProdutoResumo.de(produto);
     }
@@ -133,6 +139,19 @@ public class CatalogoService {
         return produtos.findByClienteIdAndHotmartProductId(cliente.getId(), hotmartProductId)
                 .orElseThrow(() -> new NaoEncontradoException(
                         "Produto " + hotmartProductId + " não encontrado para o cliente '" + slug + "'"));
+    }
+
+    // ----- message templates -----
+
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    public Optional<TemplateResumo> template(String nome, String idioma) {
+        return templates.findByNomeAndIdioma(nome, idioma).map(TemplateMensagem::resumo);
+    }
+
+    private void exigirTemplate(String nome) {
+        if (nome != null && !nome.isBlank() && !templates.existsByNome(nome)) {
+            throw new RequisicaoInvalidaException("templateBoasVindas", "template '" + nome + "' não cadastrado");
+        }
     }
 
     // ----- turmas -----

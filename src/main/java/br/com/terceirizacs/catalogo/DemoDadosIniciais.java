@@ -35,9 +35,9 @@ class DemoDadosIniciais implements ApplicationRunner {
         }
         catalogo.criarCliente("Produtora Demo", SLUG, "demo-hottok");
         catalogo.criarProduto(SLUG, 4100001L, "Curso Exemplo de Marketing Digital", true,
-                "https://curso-exemplo-marketing.club.hotmart.com", "boas_vindas_curso");
+                "https://curso-exemplo-marketing.club.hotmart.com", "boas_vindas_acesso");
         catalogo.criarProduto(SLUG, 4100002L, "Clube Exemplo de Mentorias", true,
-                "https://clube-exemplo-mentorias.club.hotmart.com", "boas_vindas_curso");
+                "https://clube-exemplo-mentorias.club.hotmart.com", "boas_vindas_acesso");
         log.info("Demo: cliente '{}' criado com os produtos 4100001 e 4100002 (hottok demo-hottok)", SLUG);
     }
 }

@@ -45,6 +45,9 @@ public class Aluno {
     @Column(name = "opt_out_em")
     private Instant optOutEm;
 
+    @Column(name = "opt_out_motivo")
+    private String optOutMotivo;
+
     @Column(name = "criado_em")
     private Instant criadoEm;
 
@@ -82,6 +85,24 @@ public class Aluno {
             this.telefoneE164 = telefone.e164();
             this.telefoneBruto = telefone.bruto();
             this.telefoneSituacao = telefone.situacao();
+        }
+        this.atualizadoEm = agora;
+    }
+
+    void registrarWaId(String waId, Instant agora) {
+        this.waId = waId;
+        this.atualizadoEm = agora;
+    }
+
+    void marcarTelefoneInutilizavel(Instant agora) {
+        this.telefoneSituacao = SituacaoTelefone.INVALIDO;
+        this.atualizadoEm = agora;
+    }
+
+    void registrarOptOut(String motivo, Instant agora) {
+        if (this.optOutEm == null) {
+            this.optOutEm = agora;
+            this.optOutMotivo = motivo == null ? null : motivo.substring(0, Math.min(200, motivo.length()));
         }
         this.atualizadoEm = agora;
     }

@@ -72,6 +72,9 @@ public class Matricula {
     @Column(name = "token_link")
     private String tokenLink;
 
+    @Column(name = "alerta_cs")
+    private String alertaCs;
+
     @Version
     private Long versao;
 
@@ -151,6 +154,15 @@ public class Matricula {
         this.ultimoProgressoEm = em;
         this.atualizadoEm = agora;
         return true;
+    }
+
+    void sinalizar(String alerta, Instant agora) {
+        this.alertaCs = alerta;
+        this.atualizadoEm = agora;
+    }
+
+    public String getAlertaCs() {
+        return alertaCs;
     }
 
     void mudarTurma(Long turmaId, Instant agora) {

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -15,6 +16,7 @@ import br.com.terceirizacs.comum.Mascara;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -38,12 +40,15 @@ public class MatriculaService {
     private final AcessoLogRepository acessos;
     private final CatalogoService catalogo;
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher eventos;
     private final Clock clock;
     private final Duration janelaAtribuicao;
 
     MatriculaService(AlunoRepository alunos, MatriculaRepository matriculas, TransacaoRepository transacoes,
-                     AcessoLogRepository acessos, CatalogoService catalogo, JdbcClient jdbc, Clock clock,
+                     AcessoLogRepository acessos, CatalogoService catalogo, JdbcClient jdbc,
+                     ApplicationEventPublisher eventos, Clock clock,
                      @Value("${terceiriza.atribuicao.janela}") Duration janelaAtribuicao) {
+        this.eventos = eventos;
         this.alunos = alunos;
         this.matriculas = matriculas;
         this.transacoes = transacoes;
@@ -93,6 +98,9 @@ public class MatriculaService {
             tx.vincularMatricula(matricula.getId());
             log.info("Matrícula {} criada para {} (transação {}, status {})", matricula.getId(),
                     Mascara.email(aluno.getEmail()), tx.getCodigo(), matricula.getStatus());
+            if (tx.getStatus() == StatusTransacao.APROVADA) {
+                eventos.publishEvent(new EventosMatricula.CompraAprovada(matricula.getId(), e.produtoId(), tx.getCodigo()));
+            }
             return new Efeito(Efeito.Resultado.APLICADO, "Matrícula criada com status " + matricula.getStatus(),
                     matricula.getId(), true);
         }
@@ -112,6 +120,10 @@ public class MatriculaService {
                         + matricula.getStatus(), matricula.getId());
             }
             matricula.mudarStatus(tx.getStatus().statusMatricula(), tx.getStatusEm(), agora);
+            if (matricula.getStatus().terminal()) {
+                eventos.publishEvent(new EventosMatricula.MatriculaEncerrada(matricula.getId(), tx.getCodigo(),
+                        matricula.getStatus()));
+            }
             return Efeito.aplicado("Matrícula passou a " + matricula.getStatus(), matricula.getId());
         }
         // Another transaction of the same student and product.
@@ -120,6 +132,9 @@ public class MatriculaService {
             matricula.assumirCompra(tx.getCodigo(), e.ofertaCodigo(), e.assinanteCodigo(),
                     catalogo.turmaPara(e.produtoId(), e.ofertaCodigo(), dataCompra), dataCompra, e.dataGarantia(),
                     tx.getStatus().statusMatricula(), tx.getStatusEm(), agora);
+            if (tx.getStatus() == StatusTransacao.APROVADA) {
+                eventos.publishEvent(new EventosMatricula.CompraAprovada(matricula.getId(), e.produtoId(), tx.getCodigo()));
+            }
             return new Efeito(Efeito.Resultado.APLICADO, "Nova compra reativou a matrícula encerrada",
                     matricula.getId(), true);
         }
@@ -154,6 +169,8 @@ public class MatriculaService {
                     matricula.getId());
         }
         acessos.save(AcessoLog.primeiroAcesso(matricula.getId(), em, origem, eventoId, agora));
+        eventos.publishEvent(new EventosMatricula.PrimeiroAcessoRegistrado(matricula.getId(), matricula.getProdutoId(),
+                origem.codigo(), em));
         return Efeito.aplicado("Primeiro acesso registrado (origem " + origem.codigo() + ")", matricula.getId());
     }
 
@@ -196,6 +213,8 @@ public class MatriculaService {
             return Efeito.semEfeito("Matrícula já encerrada (" + matricula.getStatus() + ")", matricula.getId());
         }
         matricula.cancelarAssinatura(em, acessoAte, clock.instant());
+        eventos.publishEvent(new EventosMatricula.MatriculaEncerrada(matricula.getId(), matricula.getTransacaoCodigo(),
+                matricula.getStatus()));
         return Efeito.aplicado("Assinatura cancelada; acesso até " + acessoAte, matricula.getId());
     }
 
@@ -232,6 +251,51 @@ public class MatriculaService {
             }
         }
         log.info("Turma {} criada: {} matrícula(s) movida(s) para turmas definidas", turmaCriada.turmaId(), movidas);
+    }
+
+    // ----- for the dispatch engine and the WhatsApp channel -----
+
+    public Destinatario destinatario(Long matriculaId) {
+        Matricula m = matriculas.findById(matriculaId).orElseThrow();
+        Aluno a = alunos.findById(m.getAlunoId()).orElseThrow();
+        return new Destinatario(m.getId(), a.getId(), a.getClienteId(), m.getProdutoId(), a.getNome(),
+                a.getTelefoneE164(), a.getTelefoneSituacao(), a.getOptOutEm(), m.getStatus(), m.getTransacaoCodigo(),
+                m.getDataCompra(), m.getDataPrimeiroAcesso(), m.getModuloAtualNome(), m.getUltimoProgressoEm(),
+                m.getTokenLink());
+    }
+
+    /** Flags an enrolment for CS (e.g. SEM_TELEFONE: we could not welcome the student on WhatsApp). */
+    public void sinalizarParaCs(Long matriculaId, String alerta) {
+        matriculas.findById(matriculaId).ifPresent(m -> m.sinalizar(alerta, clock.instant()));
+    }
+
+    /** Meta may know a Brazilian number without its ninth digit: remember the wa_id it answered with. */
+    @Transactional(propagation = Propagation.REQUIRED)
+    public void registrarWaId(Long alunoId, String waId) {
+        alunos.findById(alunoId).ifPresent(a -> a.registrarWaId(waId, clock.instant()));
+    }
+
+    /** Meta said the number cannot receive WhatsApp (131026). */
+    @Transactional(propagation = Propagation.REQUIRED)
+    public void marcarTelefoneInutilizavel(Long alunoId) {
+        alunos.findById(alunoId).ifPresent(a -> a.marcarTelefoneInutilizavel(clock.instant()));
+        log.info("Telefone do aluno {} marcado como inutilizável (WhatsApp indisponível)", alunoId);
+    }
+
+    /**
+     * A stop request from a WhatsApp number: every student of ours with that wa_id (or phone) is opted out, for
+     * every producer. Returns the students affected.
+     */
+    @Transactional(propagation = Propagation.REQUIRED)
+    public List<Long> registrarOptOut(String waId, String motivo) {
+        Instant agora = clock.instant();
+        List<Aluno> encontrados = alunos.porWaIdOuTelefone(waId, "+" + waId);
+        encontrados.forEach(a -> a.registrarOptOut(motivo, agora));
+        List<Long> ids = encontrados.stream().map(Aluno::getId).toList();
+        if (!ids.isEmpty()) {
+            eventos.publishEvent(new EventosMatricula.OptOutRegistrado(ids, agora));
+        }
+        return ids;
     }
 
     static String normalizarEmail(String email) {

@@ -65,7 +65,7 @@ class AdminApiTest extends IntegracaoBase {
     void produtosSaoCriadosAtualizadosEListados() {
         Map<String, Object> produto = Map.of("hotmartProductId", 4100003, "nome", "Mentoria Avançada",
                 "ativoMonitoramento", false, "urlAreaMembros", "https://mentoria.club.hotmart.com",
-                "templateBoasVindas", "boas_vindas_mentoria");
+                "templateBoasVindas", "boas_vindas_acesso");
         HttpResponse<String> criado = comoAdmin("POST", "/api/clientes/" + SLUG + "/produtos", produto);
         assertThat(criado.statusCode()).isEqualTo(201);
         assertThat(comoAdmin("POST", "/api/clientes/" + SLUG + "/produtos", produto).statusCode()).isEqualTo(409);
@@ -88,6 +88,13 @@ class AdminApiTest extends IntegracaoBase {
                 Map.of("hotmartProductId", 4100004, "nome", "X", "ativoMonitoramento", true, "urlAreaMembros", "ftp://x"));
         assertThat(urlInvalida.statusCode()).isEqualTo(400);
         assertThat(json(urlInvalida.body()).path("erros").path("urlAreaMembros").asText()).isEqualTo("deve ser uma URL https");
+
+        HttpResponse<String> templateDesconhecido = comoAdmin("POST", "/api/clientes/" + SLUG + "/produtos",
+                Map.of("hotmartProductId", 4100005, "nome", "X", "ativoMonitoramento", true,
+                        "templateBoasVindas", "nao_aprovado"));
+        assertThat(templateDesconhecido.statusCode()).isEqualTo(400);
+        assertThat(json(templateDesconhecido.body()).path("erros").path("templateBoasVindas").asText())
+                .isEqualTo("template 'nao_aprovado' não cadastrado");
     }
 
     @Test

@@ -1,0 +1,29 @@
+package br.com.terceirizacs.matricula;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Domain events, published inside the transaction that caused them (listeners that start or correlate processes
+ * join it, so the domain write and the process change commit together).
+ */
+public final class EventosMatricula {
+
+    private EventosMatricula() {
+    }
+
+    /** A first charge created (or re-activated) an enrolment. */
+    public record CompraAprovada(Long matriculaId, Long produtoId, String transacao) {
+    }
+
+    /** The enrolment ended: refund, chargeback, cancellation. */
+    public record MatriculaEncerrada(Long matriculaId, String transacao, StatusMatricula status) {
+    }
+
+    public record PrimeiroAcessoRegistrado(Long matriculaId, Long produtoId, String origem, Instant em) {
+    }
+
+    /** The student asked us to stop writing to them. */
+    public record OptOutRegistrado(List<Long> alunoIds, Instant em) {
+    }
+}

@@ -1,0 +1,66 @@
+package br.com.terceirizacs.processo;
+
+import br.com.terceirizacs.disparo.DisparoService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code disparo} › Aprovar disparo. On create: a task name that says who and why, the due date, and task-local
+ * copies of what the form shows. On complete: the decision goes to the queue row (who, what, why).
+ */
+@Component("aprovacaoDisparo")
+class AprovacaoDisparoListener implements TaskListener {
+
+    static final String DECISAO = "decisao";
+    static final String TEXTO_LIVRE = "textoLivre";
+    static final String MOTIVO_DESCARTE = "motivoDescarte";
+
+    private final DisparoService disparos;
+    private final IdentityService identity;
+
+    AprovacaoDisparoListener(DisparoService disparos, IdentityService identity) {
+        this.disparos = disparos;
+        this.identity = identity;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        Long filaId = (Long) task.getVariable(Variaveis.FILA_ID);
+        if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            DisparoService.VisaoAprovacao v = disparos.visaoAprovacao(filaId);
+            task.setName(v.tipo() + ": " + v.aluno() + " — " + v.produto()
+                    + (v.motivo() == null || v.motivo().isBlank() ? "" : ", " + v.motivo()));
+            task.setDueDate(v.expiraEm());
+            task.setVariableLocal("aluno", v.aluno());
+            task.setVariableLocal("telefone", v.telefone());
+            task.setVariableLocal("produto", v.produto());
+            task.setVariableLocal("motivoSugestao", v.motivo());
+            task.setVariableLocal("mensagem", v.mensagem());
+            task.setVariableLocal("temTextoLivre", v.temTextoLivre());
+            task.setVariableLocal(TEXTO_LIVRE, v.textoLivre());
+            // The decision fields are task-local too: the form's answers end with the task, in filas_disparo.
+            task.setVariableLocal(DECISAO, null);
+            task.setVariableLocal(MOTIVO_DESCARTE, null);
+        } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+            String decisao = (String) task.getVariable(DECISAO);
+            boolean aprovado = "aprovar".equals(decisao);
+            if (!aprovado && !"descartar".equals(decisao)) {
+                throw new IllegalArgumentException("Escolha aprovar ou descartar");
+            }
+            disparos.registrarDecisao(filaId, quemDecidiu(task), aprovado, (String) task.getVariable(TEXTO_LIVRE),
+                    (String) task.getVariable(MOTIVO_DESCARTE));
+            task.getExecution().setVariable(Variaveis.APROVADO, aprovado);
+        }
+    }
+
+    private String quemDecidiu(DelegateTask task) {
+        Authentication atual = identity.getCurrentAuthentication();
+        if (atual != null && atual.getUserId() != null) {
+            return atual.getUserId();
+        }
+        return task.getAssignee() != null ? task.getAssignee() : "desconhecido";
+    }
+}

@@ -1,0 +1,34 @@
+package br.com.terceirizacs.processo;
+
+import br.com.terceirizacs.bi.KpiService;
+import br.com.terceirizacs.matricula.MatriculaService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The thin delegates of {@code onboarding}. */
+@Configuration
+class OnboardingDelegates {
+
+    static final String SEM_TELEFONE = "SEM_TELEFONE";
+
+    @Bean("verificarTelefone")
+    JavaDelegate verificarTelefone(MatriculaService matriculas) {
+        return ex -> ex.setVariable(Variaveis.TEM_TELEFONE, matriculas.destinatario(matriculaId(ex)).telefoneUtilizavel());
+    }
+
+    @Bean("sinalizarSemTelefone")
+    JavaDelegate sinalizarSemTelefone(MatriculaService matriculas) {
+        return ex -> matriculas.sinalizarParaCs(matriculaId(ex), SEM_TELEFONE);
+    }
+
+    @Bean("registrarKpiBoasVindas")
+    JavaDelegate registrarKpiBoasVindas(KpiService kpis) {
+        return ex -> kpis.boasVindasEnviadas(matriculaId(ex));
+    }
+
+    private static Long matriculaId(DelegateExecution ex) {
+        return (Long) ex.getVariable(Variaveis.MATRICULA_ID);
+    }
+}

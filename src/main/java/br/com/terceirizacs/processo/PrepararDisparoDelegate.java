@@ -1,0 +1,32 @@
+package br.com.terceirizacs.processo;
+
+import br.com.terceirizacs.disparo.DisparoService;
+import br.com.terceirizacs.disparo.TipoRegra;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** {@code disparo} › Preparar disparo: the queue row, its preview and the first policy check. */
+@Component("prepararDisparo")
+class PrepararDisparoDelegate implements JavaDelegate {
+
+    private final DisparoService disparos;
+
+    PrepararDisparoDelegate(DisparoService disparos) {
+        this.disparos = disparos;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Boolean preAprovado = (Boolean) execution.getVariable(Variaveis.PRE_APROVADO);
+        DisparoService.Preparacao p = disparos.preparar((Long) execution.getVariable(Variaveis.MATRICULA_ID),
+                TipoRegra.valueOf((String) execution.getVariable(Variaveis.TIPO_REGRA)),
+                (String) execution.getVariable(Variaveis.MOTIVO), Boolean.TRUE.equals(preAprovado),
+                execution.getProcessInstanceId());
+        execution.setVariable(Variaveis.FILA_ID, p.filaId());
+        execution.setVariable(Variaveis.POLITICA_OK, p.politicaOk());
+        execution.setVariable(Variaveis.APROVACAO_HUMANA, p.aprovacaoHumana());
+        execution.setVariable(Variaveis.AGUARDA_JANELA, p.aguardaJanela());
+        execution.setVariable(Variaveis.EXPIRA_EM, p.expiraEm());
+    }
+}

@@ -1,0 +1,22 @@
+package br.com.terceirizacs.processo;
+
+/** Process variable names. Only ids and control-flow flags live in processes; business data lives in our tables. */
+final class Variaveis {
+
+    static final String MATRICULA_ID = "matriculaId";
+    static final String FILA_ID = "filaId";
+    static final String TIPO_REGRA = "tipoRegra";
+    static final String MOTIVO = "motivo";
+    static final String PRE_APROVADO = "preAprovado";
+    static final String POLITICA_OK = "politicaOk";
+    static final String APROVACAO_HUMANA = "aprovacaoHumana";
+    static final String AGUARDA_JANELA = "aguardaJanela";
+    static final String EXPIRA_EM = "expiraEm";
+    static final String APROVADO = "aprovado";
+    static final String RESULTADO_ENVIO = "resultadoEnvio";
+    static final String DECISAO_ENVIO_INCERTO = "decisaoEnvioIncerto";
+    static final String TEM_TELEFONE = "temTelefone";
+
+    private Variaveis() {
+    }
+}

@@ -1,0 +1,300 @@
+package br.com.terceirizacs.whatsapp;
+
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import br.com.terceirizacs.comum.Datas;
+import br.com.terceirizacs.comum.Mascara;
+import br.com.terceirizacs.matricula.MatriculaService;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import feign.RetryableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends one template message per queue row, exactly once.
+ * <ol>
+ *   <li>The {@code mensagens} row (unique key = the queue row) is committed as ENVIANDO in its own transaction
+ *       before the request leaves; a rolled-back job or a crash cannot erase that a request may have left.</li>
+ *   <li>A row already accepted is never sent again; a row left ENVIANDO or INCERTA is never resent blindly.</li>
+ *   <li>Meta's answer is committed in its own transaction too, whatever happens to the caller's.</li>
+ * </ol>
+ * Without a token the same path records the message as SIMULADA instead of calling Meta (dry-run).
+ */
+@Service
+public class MensagemService {
+
+    private static final Logger log = LoggerFactory.getLogger(MensagemService.class);
+
+    private final MensagemRepository mensagens;
+    private final WhatsAppCloudApi api;
+    private final WhatsAppProperties props;
+    private final LimitadorEnvio limitador;
+    private final MatriculaService matriculas;
+    private final JdbcClient jdbc;
+    private final ObjectMapper mapper;
+    private final ApplicationEventPublisher eventos;
+    private final TransactionTemplate novaTx;
+    private final Clock clock;
+
+    MensagemService(MensagemRepository mensagens, WhatsAppCloudApi api, WhatsAppProperties props,
+                    LimitadorEnvio limitador, MatriculaService matriculas, JdbcClient jdbc, ObjectMapper mapper,
+                    ApplicationEventPublisher eventos, PlatformTransactionManager tm, Clock clock) {
+        this.mensagens = mensagens;
+        this.api = api;
+        this.props = props;
+        this.limitador = limitador;
+        this.matriculas = matriculas;
+        this.jdbc = jdbc;
+        this.mapper = mapper;
+        this.eventos = eventos;
+        this.novaTx = new TransactionTemplate(tm);
+        this.novaTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.clock = clock;
+    }
+
+    public ResultadoEnvio enviar(PedidoEnvio pedido) {
+        String numero = props.numeroRemetente();
+        verificarBloqueio(numero);
+
+        Optional<ResultadoEnvio> anterior = novaTx.execute(s -> resultadoAnterior(pedido));
+        if (anterior.isPresent()) {
+            return anterior.get();
+        }
+        if (!limitador.aguardarVez(numero)) {
+            throw new EnvioTransitorioException("Limite de envio por segundo do número atingido; nova tentativa em breve",
+                    null);
+        }
+        Long id = novaTx.execute(s -> {
+            Mensagem m = mensagens.findByChaveIdempotencia(Mensagem.chave(pedido.filaId()))
+                    .orElseGet(() -> new Mensagem(pedido, json(pedido.parametros()), numero, clock.instant()));
+            m.marcarEnviando(clock.instant());
+            return mensagens.save(m).getId();
+        });
+
+        if (props.simulado()) {
+            log.info("[simulado] WhatsApp para {}: template {} — {}", Mascara.telefone(pedido.telefoneE164()),
+                    pedido.template(), pedido.textoPrevia());
+            registrar(id, m -> m.marcarAceita(null, null, true, clock.instant()));
+            return new ResultadoEnvio(ResultadoEnvio.Situacao.SIMULADA, id, null, null, "Modo simulado: nada enviado");
+        }
+        try {
+            WhatsAppCloudApi.Resposta resposta = api.enviar(props.apiVersion(), props.phoneNumberId(),
+                    "Bearer " + props.token(), corpo(pedido));
+            registrar(id, m -> m.marcarAceita(resposta.wamid(), resposta.waId(), false, clock.instant()));
+            if (resposta.waId() != null) {
+                matriculas.registrarWaId(pedido.alunoId(), resposta.waId());
+            }
+            log.info("WhatsApp aceito pela Meta para {} (fila {}, {})", Mascara.telefone(pedido.telefoneE164()),
+                    pedido.filaId(), resposta.wamid());
+            return new ResultadoEnvio(ResultadoEnvio.Situacao.ENVIADA, id, resposta.wamid(), null, null);
+        } catch (ErroCloudApi e) {
+            return tratarErro(pedido, id, numero, e);
+        } catch (RetryableException e) {
+            if (naoSaiu(e)) {
+                registrar(id, m -> m.marcarNaoEnviada(-1, "Sem conexão com a Meta: " + e.getMessage(), clock.instant()));
+                throw new EnvioTransitorioException("Sem conexão com a API do WhatsApp; nada foi enviado", e);
+            }
+            String detalhe = "Sem resposta da Meta (" + e.getMessage() + "): a mensagem pode ter sido enviada";
+            registrar(id, m -> m.marcarIncerta(detalhe, clock.instant()));
+            log.warn("Envio incerto da fila {}: {}", pedido.filaId(), e.getClass().getSimpleName());
+            return new ResultadoEnvio(ResultadoEnvio.Situacao.INCERTA, id, null, null, detalhe);
+        }
+    }
+
+    private ResultadoEnvio tratarErro(PedidoEnvio pedido, Long id, String numero, ErroCloudApi e) {
+        String detalhe = e.getMessage();
+        switch (e.getClasse()) {
+            case TRANSITORIO -> {
+                registrar(id, m -> m.marcarNaoEnviada(e.getCodigo(), detalhe, clock.instant()));
+                throw new EnvioTransitorioException("WhatsApp recusou por ora " + detalhe + "; nova tentativa com espera", e);
+            }
+            case TOKEN -> {
+                registrar(id, m -> m.marcarNaoEnviada(e.getCodigo(), detalhe, clock.instant()));
+                bloquear(numero, detalhe);
+                throw new NumeroBloqueadoException("Token de acesso do WhatsApp inválido ou expirado " + detalhe
+                        + ". Envios do número " + numero + " suspensos até trocar o token.");
+            }
+            default -> {
+                registrar(id, m -> m.marcarFalha(e.getCodigo(), detalhe, clock.instant()));
+                if (e.getCodigo() == 131026) {
+                    matriculas.marcarTelefoneInutilizavel(pedido.alunoId());
+                }
+                return new ResultadoEnvio(ResultadoEnvio.Situacao.FALHOU, id, null, e.getCodigo(), detalhe);
+            }
+        }
+    }
+
+    /** A connection that was never made cannot have delivered anything. */
+    private static boolean naoSaiu(RetryableException e) {
+        Throwable c = e.getCause();
+        if (c instanceof ConnectException || c instanceof UnknownHostException || c instanceof NoRouteToHostException) {
+            return true;
+        }
+        return c instanceof InterruptedIOException && c.getMessage() != null
+                && c.getMessage().toLowerCase().contains("connect timed out");
+    }
+
+    private Optional<ResultadoEnvio> resultadoAnterior(PedidoEnvio pedido) {
+        return mensagens.findByChaveIdempotencia(Mensagem.chave(pedido.filaId())).flatMap(m -> {
+            if (m.getStatus().aceita()) {
+                return Optional.of(new ResultadoEnvio(m.getStatus() == StatusMensagem.SIMULADA
+                        ? ResultadoEnvio.Situacao.SIMULADA : ResultadoEnvio.Situacao.ENVIADA, m.getId(), m.getWamid(),
+                        null, "Já enviada antes"));
+            }
+            if (m.getStatus() == StatusMensagem.FALHOU) {
+                return Optional.of(new ResultadoEnvio(ResultadoEnvio.Situacao.FALHOU, m.getId(), null, m.getErroCodigo(),
+                        m.getErroDetalhe()));
+            }
+            if (m.getStatus() == StatusMensagem.ENVIANDO || m.getStatus() == StatusMensagem.INCERTA) {
+                m.marcarIncerta("A tentativa anterior pode ter enviado (interrompida sem resposta)", clock.instant());
+                return Optional.of(new ResultadoEnvio(ResultadoEnvio.Situacao.INCERTA, m.getId(), null, null,
+                        m.getErroDetalhe()));
+            }
+            return Optional.empty();
+        });
+    }
+
+    /** An operator checked an uncertain send and decided: resend (it did not go) or consider it failed. */
+    public void decidirIncerta(Long filaId, boolean reenviar, String usuario) {
+        novaTx.executeWithoutResult(s -> mensagens.findByChaveIdempotencia(Mensagem.chave(filaId))
+                .filter(m -> m.getStatus() == StatusMensagem.INCERTA)
+                .ifPresent(m -> {
+                    if (reenviar) {
+                        m.marcarNaoEnviada(-1, "Operador " + usuario + " confirmou que não foi enviada", clock.instant());
+                    } else {
+                        m.marcarFalha(-1, "Operador " + usuario + " encerrou o envio incerto", clock.instant());
+                    }
+                }));
+    }
+
+    public Optional<StatusMensagem> statusDaFila(Long filaId) {
+        return mensagens.findByChaveIdempotencia(Mensagem.chave(filaId)).map(Mensagem::getStatus);
+    }
+
+    /** Messages we sent this student since a moment (frequency cap), not counting this queue row. */
+    public long enviadasAoAlunoDesde(Long alunoId, Instant desde, Long excetoFila) {
+        return mensagens.enviadasAoAlunoDesde(alunoId, desde, excetoFila);
+    }
+
+    // ----- status webhooks -----
+
+    /** Applies one status of a status webhook; duplicates (wamid + status) are ignored. */
+    void registrarStatus(String wamid, StatusMensagem status, Instant quando, Long filaDaCallback, Integer codigoErro,
+                         String tituloErro) {
+        novaTx.executeWithoutResult(s -> {
+            Optional<Mensagem> mensagem = mensagens.findFirstByWamid(wamid)
+                    .or(() -> Optional.ofNullable(filaDaCallback)
+                            .flatMap(f -> mensagens.findByChaveIdempotencia(Mensagem.chave(f))));
+            int novos = jdbc.sql("""
+                            insert into mensagens_status (mensagem_id, wamid, status, ocorrido_em, erro_codigo, erro_titulo, registrado_em)
+                            select ?, ?, ?, ?, ?, ?, ? where not exists
+                              (select 1 from mensagens_status where wamid = ? and status = ?)""")
+                    .params(mensagem.map(Mensagem::getId).orElse(null), wamid, status.name(), Datas.utc(quando),
+                            codigoErro, tituloErro, Datas.utc(clock.instant()), wamid, status.name())
+                    .update();
+            if (novos == 0 || mensagem.isEmpty()) {
+                return;
+            }
+            Mensagem m = mensagem.get();
+            boolean estavaIncerta = m.getStatus() == StatusMensagem.INCERTA || m.getStatus() == StatusMensagem.ENVIANDO;
+            m.aplicarStatus(status, wamid, quando, codigoErro, tituloErro, clock.instant());
+            if (status == StatusMensagem.FALHOU && codigoErro != null && codigoErro == 131026) {
+                matriculas.marcarTelefoneInutilizavel(m.getAlunoId());
+            }
+            if (estavaIncerta && m.getFilaDisparoId() != null) {
+                eventos.publishEvent(new EnvioConfirmado(m.getFilaDisparoId(), m.getStatus()));
+            }
+        });
+    }
+
+    /** A status webhook settled a send we were unsure about. */
+    public record EnvioConfirmado(Long filaId, StatusMensagem status) {
+    }
+
+    // ----- the number's block after an invalid token -----
+
+    private void verificarBloqueio(String numero) {
+        Optional<String> motivo = jdbc.sql("select motivo from whatsapp_bloqueios where phone_number_id = ? and token_hash = ?")
+                .params(numero, hashToken()).query(String.class).optional();
+        if (motivo.isPresent()) {
+            throw new NumeroBloqueadoException("Envios do número " + numero + " suspensos: " + motivo.get()
+                    + ". Troque o token (terceiriza.whatsapp.token) e tente de novo o incidente.");
+        }
+    }
+
+    private void bloquear(String numero, String motivo) {
+        novaTx.executeWithoutResult(s -> {
+            jdbc.sql("delete from whatsapp_bloqueios where phone_number_id = ?").param(numero).update();
+            jdbc.sql("insert into whatsapp_bloqueios (phone_number_id, motivo, token_hash, bloqueado_em) values (?, ?, ?, ?)")
+                    .params(numero, motivo, hashToken(), Datas.utc(clock.instant())).update();
+        });
+        log.error("Número {} do WhatsApp bloqueado: {}", numero, motivo);
+    }
+
+    private String hashToken() {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256")
+                    .digest(String.valueOf(props.token()).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ----- helpers -----
+
+    private void registrar(Long id, java.util.function.Consumer<Mensagem> mudanca) {
+        novaTx.executeWithoutResult(s -> mudanca.accept(mensagens.findById(id).orElseThrow()));
+    }
+
+    /** Meta's request body: template, pt_BR, positional body parameters, URL button suffix, our row id echoed back. */
+    Map<String, Object> corpo(PedidoEnvio p) {
+        List<Map<String, Object>> componentes = new ArrayList<>();
+        if (!p.parametros().isEmpty()) {
+            componentes.add(Map.of("type", "body", "parameters",
+                    p.parametros().stream().map(v -> Map.of("type", "text", "text", v)).toList()));
+        }
+        if (p.sufixoBotao() != null) {
+            componentes.add(Map.of("type", "button", "sub_type", "url", "index", "0",
+                    "parameters", List.of(Map.of("type", "text", "text", p.sufixoBotao()))));
+        }
+        Map<String, Object> corpo = new LinkedHashMap<>();
+        corpo.put("messaging_product", "whatsapp");
+        corpo.put("recipient_type", "individual");
+        corpo.put("to", p.telefoneE164().replace("+", ""));
+        corpo.put("type", "template");
+        corpo.put("biz_opaque_callback_data", "fila=" + p.filaId());
+        corpo.put("template", Map.of("name", p.template(), "language", Map.of("code", p.idioma()),
+                "components", componentes));
+        return corpo;
+    }
+
+    private String json(Object valor) {
+        try {
+            return mapper.writeValueAsString(valor);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package br.com.terceirizacs.whatsapp;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import br.com.terceirizacs.comum.Datas;
+import br.com.terceirizacs.comum.Mascara;
+import br.com.terceirizacs.matricula.MatriculaService;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Meta's webhook: {@code GET} subscription check; {@code POST} statuses and inbound messages, signed with the app
+ * secret over the raw bytes. Batches are iterated whole; duplicates and out-of-order statuses are tolerated.
+ */
+@RestController
+@Tag(name = "Webhooks")
+class WhatsAppWebhookController {
+
+    private static final Logger log = LoggerFactory.getLogger(WhatsAppWebhookController.class);
+
+    private final WhatsAppProperties props;
+    private final MensagemService mensagens;
+    private final MatriculaService matriculas;
+    private final JdbcClient jdbc;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+
+    WhatsAppWebhookController(WhatsAppProperties props, MensagemService mensagens, MatriculaService matriculas,
+                              JdbcClient jdbc, ObjectMapper mapper, Clock clock) {
+        this.props = props;
+        this.mensagens = mensagens;
+        this.matriculas = matriculas;
+        this.jdbc = jdbc;
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    @GetMapping(value = "/webhooks/whatsapp", produces = MediaType.TEXT_PLAIN_VALUE)
+    @Operation(summary = "Verificação da assinatura do webhook pela Meta (hub.challenge)")
+    ResponseEntity<String> verificar(@RequestParam(name = "hub.mode", required = false) String modo,
+                                     @RequestParam(name = "hub.verify_token", required = false) String token,
+                                     @RequestParam(name = "hub.challenge", required = false) String desafio) {
+        boolean ok = "subscribe".equals(modo) && props.verifyToken() != null && !props.verifyToken().isBlank()
+                && java.security.MessageDigest.isEqual(props.verifyToken().getBytes(), String.valueOf(token).getBytes());
+        return ok ? ResponseEntity.ok(desafio) : ResponseEntity.status(HttpStatus.FORBIDDEN).body("token inválido");
+    }
+
+    @PostMapping("/webhooks/whatsapp")
+    @Operation(summary = "Status de mensagens e mensagens recebidas (assinadas com X-Hub-Signature-256)")
+    @Transactional
+    ResponseEntity<Map<String, Object>> receber(@RequestHeader(name = "X-Hub-Signature-256", required = false) String assinatura,
+                                                @RequestBody(required = false) byte[] corpo) throws IOException {
+        byte[] bytes = corpo == null ? new byte[0] : corpo;
+        if (!AssinaturaMeta.valida(assinatura, bytes, props.appSecret())) {
+            log.warn("Webhook do WhatsApp recusado: assinatura {}", assinatura == null ? "ausente" : "inválida");
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Map.of("erro", "assinatura inválida"));
+        }
+        JsonNode raiz;
+        try {
+            raiz = mapper.readTree(bytes);
+        } catch (IOException e) {
+            return ResponseEntity.badRequest().body(Map.of("erro", "JSON inválido"));
+        }
+        int statuses = 0;
+        int recebidas = 0;
+        for (JsonNode entry : raiz.path("entry")) {
+            for (JsonNode change : entry.path("changes")) {
+                JsonNode value = change.path("value");
+                for (JsonNode s : value.path("statuses")) {
+                    statuses += status(s) ? 1 : 0;
+                }
+                for (JsonNode m : value.path("messages")) {
+                    recebidas += recebida(m) ? 1 : 0;
+                }
+            }
+        }
+        return ResponseEntity.ok(Map.of("statuses", statuses, "mensagens", recebidas));
+    }
+
+    private boolean status(JsonNode s) {
+        StatusMensagem status = switch (s.path("status").asText()) {
+            case "sent" -> StatusMensagem.ENVIADA;
+            case "delivered" -> StatusMensagem.ENTREGUE;
+            case "read" -> StatusMensagem.LIDA;
+            case "failed" -> StatusMensagem.FALHOU;
+            default -> null;
+        };
+        String wamid = s.path("id").asText(null);
+        if (status == null || wamid == null) {
+            return false;
+        }
+        Instant quando = s.path("timestamp").canConvertToLong() || s.path("timestamp").asText().matches("\\d+")
+                ? Instant.ofEpochSecond(Long.parseLong(s.path("timestamp").asText())) : clock.instant();
+        JsonNode erro = s.path("errors").path(0);
+        Integer codigo = erro.path("code").canConvertToInt() ? erro.path("code").asInt() : null;
+        String titulo = erro.hasNonNull("title") ? erro.path("title").asText() : null;
+        mensagens.registrarStatus(wamid, status, quando, filaDaCallback(s.path("biz_opaque_callback_data").asText(null)),
+                codigo, titulo);
+        return true;
+    }
+
+    /** Inbound messages: recorded once (Meta's id); a stop request opts the student out. */
+    private boolean recebida(JsonNode m) {
+        String wamid = m.path("id").asText(null);
+        String waId = m.path("from").asText(null);
+        if (wamid == null) {
+            return false;
+        }
+        String tipo = m.path("type").asText("desconhecido");
+        String texto = switch (tipo) {
+            case "text" -> m.path("text").path("body").asText(null);
+            case "button" -> m.path("button").path("text").asText(null);
+            default -> null;
+        };
+        boolean optOut = PedidoDeSaida.eh(texto);
+        int novas = jdbc.sql("""
+                        insert into whatsapp_recebidas (wamid, wa_id, tipo, texto, opt_out, recebida_em)
+                        select ?, ?, ?, ?, ?, ? where not exists (select 1 from whatsapp_recebidas where wamid = ?)""")
+                .params(wamid, waId, tipo, texto == null ? null : texto.substring(0, Math.min(4000, texto.length())),
+                        optOut, Datas.utc(clock.instant()), wamid)
+                .update();
+        if (novas == 1 && optOut && waId != null) {
+            List<Long> alunos = matriculas.registrarOptOut(waId, "Pediu para sair pelo WhatsApp: " + texto.trim());
+            log.info("Opt-out de {} pelo WhatsApp: {} aluno(s)", Mascara.telefone("+" + waId), alunos.size());
+        }
+        return novas == 1;
+    }
+
+    private static Long filaDaCallback(String callback) {
+        if (callback == null || !callback.startsWith("fila=")) {
+            return null;
+        }
+        String id = callback.substring("fila=".length());
+        return id.matches("\\d{1,18}") ? Long.parseLong(id) : null;
+    }
+}
