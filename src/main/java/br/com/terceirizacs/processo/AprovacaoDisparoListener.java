@@ -41,19 +41,30 @@ class AprovacaoDisparoListener implements TaskListener {
             task.setVariableLocal("mensagem", v.mensagem());
             task.setVariableLocal("temTextoLivre", v.temTextoLivre());
             task.setVariableLocal(TEXTO_LIVRE, v.textoLivre());
-            // The decision fields are task-local too: the form's answers end with the task, in filas_disparo.
-            task.setVariableLocal(DECISAO, null);
-            task.setVariableLocal(MOTIVO_DESCARTE, null);
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-            String decisao = (String) task.getVariable(DECISAO);
+            String decisao = resposta(task, DECISAO);
             boolean aprovado = "aprovar".equals(decisao);
             if (!aprovado && !"descartar".equals(decisao)) {
                 throw new IllegalArgumentException("Escolha aprovar ou descartar");
             }
-            disparos.registrarDecisao(filaId, quemDecidiu(task), aprovado, (String) task.getVariable(TEXTO_LIVRE),
-                    (String) task.getVariable(MOTIVO_DESCARTE));
+            disparos.registrarDecisao(filaId, quemDecidiu(task), aprovado, resposta(task, TEXTO_LIVRE),
+                    resposta(task, MOTIVO_DESCARTE));
+            // The answers now live in filas_disparo: keep the process down to ids and flags.
+            for (String nome : new String[] {DECISAO, TEXTO_LIVRE, MOTIVO_DESCARTE}) {
+                task.getExecution().removeVariable(nome);
+            }
             task.getExecution().setVariable(Variaveis.APROVADO, aprovado);
         }
+    }
+
+    /**
+     * A form answer: Tasklist's form submit writes into the task's local variables where they exist (the prefilled
+     * free text), while completing through the API writes into the process; take the process value when there is one.
+     */
+    private static String resposta(DelegateTask task, String nome) {
+        Object noProcesso = task.getExecution().getVariable(nome);
+        Object valor = noProcesso != null ? noProcesso : task.getVariableLocal(nome);
+        return valor == null ? null : valor.toString();
     }
 
     private String quemDecidiu(DelegateTask task) {

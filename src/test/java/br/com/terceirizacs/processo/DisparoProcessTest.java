@@ -1,0 +1,263 @@
+package br.com.terceirizacs.processo;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.Map;
+
+import br.com.terceirizacs.disparo.DisparoService;
+import br.com.terceirizacs.disparo.EnvioIncertoException;
+import br.com.terceirizacs.disparo.TipoRegra;
+import br.com.terceirizacs.whatsapp.EnvioTransitorioException;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mockito.Mockito;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+/** Every path of {@code processes/disparo.bpmn}, on a real engine with the dispatch service mocked. */
+@Deployment(resources = {"processes/disparo.bpmn", "forms/aprovar-disparo.form"})
+class DisparoProcessTest {
+
+    private static final Map<Object, Object> BEANS = MotorDeTeste.beans();
+    private static ProcessEngine MOTOR = MotorDeTeste.criar("teste-disparo", BEANS);
+    private static final Long FILA = 41L;
+
+    @RegisterExtension
+    static ProcessEngineExtension extensao = ProcessEngineExtension.builder().useProcessEngine(MOTOR).build();
+
+    private DisparoService disparos;
+
+    @BeforeEach
+    void ligarDelegates() {
+        disparos = Mockito.mock(DisparoService.class);
+        DisparoDelegates d = new DisparoDelegates();
+        BEANS.put("prepararDisparo", new PrepararDisparoDelegate(disparos));
+        BEANS.put("aprovacaoDisparo", new AprovacaoDisparoListener(disparos, MOTOR.getIdentityService()));
+        BEANS.put("verificarPoliticaDisparo", d.verificarPolitica(disparos));
+        BEANS.put("enviarMensagem", d.enviarMensagem(disparos));
+        BEANS.put("confirmarEnvioIncerto", d.confirmarEnvioIncerto(disparos));
+        BEANS.put("expirarDisparo", d.expirar(disparos));
+        BEANS.put("janelaEnvio", new JanelaEnvio(disparos));
+        when(disparos.verificarPolitica(FILA)).thenReturn(true);
+        when(disparos.enviar(FILA)).thenReturn("ENVIADO");
+        when(disparos.visaoAprovacao(FILA)).thenReturn(new DisparoService.VisaoAprovacao("Mariana Souza",
+                "+5511900000001", "Curso Exemplo", "Resgate", "Sem acesso há 31 h", "Oi, Mariana!", true,
+                "Seu acesso está ativo.", Date.from(Instant.now().plus(48, ChronoUnit.HOURS))));
+    }
+
+    private void preparacao(boolean politicaOk, boolean aprovacaoHumana, boolean aguardaJanela) {
+        when(disparos.preparar(eq(7L), any(TipoRegra.class), anyString(), anyBoolean(), anyString()))
+                .thenReturn(new DisparoService.Preparacao(FILA, politicaOk, aprovacaoHumana, aguardaJanela,
+                        politicaOk ? Date.from(Instant.now().plus(48, ChronoUnit.HOURS)) : null,
+                        politicaOk ? null : "Aluno pediu para não receber mensagens"));
+    }
+
+    private ProcessInstance iniciar(String tipo) {
+        return runtimeService().startProcessInstanceByKey("disparo",
+                Map.of("matriculaId", 7L, "tipoRegra", tipo, "motivo", "Sem acesso há 31 h"));
+    }
+
+    /** Runs the async continuations up to the end (or the next wait state). */
+    private static void seguir(ProcessInstance pi) {
+        for (int i = 0; i < 5 && job(pi) != null; i++) {
+            Job j = job(pi);
+            if (j.getDuedate() != null && j.getDuedate().after(new Date()) && j.getRetries() > 0 && j.getExceptionMessage() != null) {
+                return;
+            }
+            execute(j);
+        }
+    }
+
+    @Test
+    void umaRegraAutomaticaEnviaSemPassarPeloCs() {
+        preparacao(true, false, false);
+
+        ProcessInstance pi = iniciar("ONBOARDING");
+        assertThat(pi).isWaitingAt("verificarPolitica");
+        seguir(pi);
+
+        assertThat(pi).hasPassedInOrder("preparar", "verificarPolitica", "enviarMensagem").isEnded();
+        assertThat(pi).hasNotPassed("aprovarDisparo");
+        assertThat(pi).hasPassed("concluido");
+        verify(disparos).enviar(FILA);
+    }
+
+    @Test
+    void umaSugestaoAprovadaPeloCsEhEnviada() {
+        preparacao(true, true, false);
+
+        ProcessInstance pi = iniciar("RESGATE_ACESSO");
+        assertThat(pi).isWaitingAt("aprovarDisparo");
+        assertThat(task()).hasCandidateGroup("cs").hasName("Resgate: Mariana Souza — Curso Exemplo, Sem acesso há 31 h");
+        assertThat(task().getDueDate()).isNotNull();
+        complete(task(), Map.of("decisao", "aprovar"));
+        seguir(pi);
+
+        verify(disparos).registrarDecisao(eq(FILA), anyString(), eq(true), eq("Seu acesso está ativo."), isNull());
+        assertThat(pi).hasPassedInOrder("aprovarDisparo", "aprovado", "verificarPolitica", "enviarMensagem", "concluido");
+        assertThat(runtimeService().createVariableInstanceQuery().variableName("decisao").count()).isZero();
+    }
+
+    @Test
+    void oTextoEditadoPeloCsVaiParaAFila() {
+        preparacao(true, true, false);
+        ProcessInstance pi = iniciar("RESGATE_ACESSO");
+        assertThat(pi).isWaitingAt("aprovarDisparo");
+
+        complete(task(), Map.of("decisao", "aprovar", "textoLivre", "Posso ajudar você a entrar?"));
+        seguir(pi);
+
+        verify(disparos).registrarDecisao(eq(FILA), anyString(), eq(true), eq("Posso ajudar você a entrar?"), isNull());
+        assertThat(pi).isEnded().hasPassed("enviarMensagem");
+    }
+
+    @Test
+    void umaSugestaoDescartadaComMotivoNaoEhEnviada() {
+        preparacao(true, true, false);
+        ProcessInstance pi = iniciar("RESGATE_ACESSO");
+        assertThat(pi).isWaitingAt("aprovarDisparo");
+
+        complete(task(), Map.of("decisao", "descartar", "motivoDescarte", "Aluno já falou com o suporte"));
+
+        verify(disparos).registrarDecisao(eq(FILA), anyString(), eq(false), any(), eq("Aluno já falou com o suporte"));
+        assertThat(pi).isEnded().hasPassed("descartado").hasNotPassed("enviarMensagem");
+        verify(disparos, never()).enviar(any());
+    }
+
+    @Test
+    void umCancelamentoEnquantoPendenteTiraATarefaDoCs() {
+        preparacao(true, true, false);
+        ProcessInstance pi = iniciar("RESGATE_ACESSO");
+
+        runtimeService().createMessageCorrelation("DisparoCancelado").processInstanceId(pi.getId()).correlate();
+
+        assertThat(pi).isEnded().hasPassed("fimCancelado");
+        assertThat(MOTOR.getTaskService().createTaskQuery().count()).isZero();
+        verify(disparos, never()).enviar(any());
+    }
+
+    @Test
+    void umaSugestaoSemDecisaoNoPrazoExpira() {
+        preparacao(true, true, false);
+        ProcessInstance pi = iniciar("RESGATE_ACESSO");
+        Job prazo = MOTOR.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers().singleResult();
+        assertThat(prazo.getDuedate()).isAfter(Date.from(Instant.now().plus(47, ChronoUnit.HOURS)));
+
+        execute(prazo);
+
+        verify(disparos).expirar(FILA);
+        assertThat(pi).isEnded().hasPassed("fimExpirado");
+    }
+
+    @Test
+    void umaMensagemIniciadaPorNosEsperaAJanelaDeEnvio() {
+        preparacao(true, false, true);
+        Date amanhaAsNove = Date.from(Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS));
+        when(disparos.proximaJanela(FILA)).thenReturn(amanhaAsNove);
+
+        ProcessInstance pi = iniciar("RESGATE_ACESSO");
+
+        assertThat(pi).isWaitingAt("aguardarJanela");
+        assertThat(job(pi).getDuedate()).isEqualTo(amanhaAsNove);
+        verify(disparos, never()).enviar(any());
+        execute(job(pi));
+        seguir(pi);
+        assertThat(pi).isEnded().hasPassed("enviarMensagem");
+    }
+
+    @Test
+    void sePoliticaFalhaNaHoraDoEnvioNadaSai() {
+        preparacao(true, false, false);
+        when(disparos.verificarPolitica(FILA)).thenReturn(false);
+
+        ProcessInstance pi = iniciar("CELEBRACAO");
+        seguir(pi);
+
+        assertThat(pi).isEnded().hasPassed("canceladoNaVerificacao");
+        verify(disparos, never()).enviar(any());
+    }
+
+    @Test
+    void sePoliticaFalhaNaPreparacaoNaoHaSugestao() {
+        preparacao(false, true, false);
+
+        ProcessInstance pi = iniciar("RESGATE_ACESSO");
+
+        assertThat(pi).isEnded().hasPassed("canceladoPolitica").hasNotPassed("aprovarDisparo");
+    }
+
+    @Test
+    void umaFalhaTransitoriaRepeteComEsperaSemIncidente() {
+        preparacao(true, false, false);
+        when(disparos.enviar(FILA)).thenThrow(new EnvioTransitorioException("130429", null)).thenReturn("ENVIADO");
+
+        ProcessInstance pi = iniciar("ONBOARDING");
+        execute(job(pi));
+        try {
+            execute(job(pi));
+        } catch (RuntimeException esperado) {
+            // the job failed; the engine schedules the retry
+        }
+
+        Job envio = job(pi);
+        assertThat(envio.getRetries()).as("PT10S,PT30S,PT2M,PT5M,PT15M: cinco novas tentativas").isEqualTo(5);
+        assertThat(envio.getDuedate()).isAfter(new Date());
+        assertThat(runtimeService().createIncidentQuery().count()).isZero();
+        execute(envio);
+        assertThat(pi).isEnded().hasPassed("concluido");
+    }
+
+    @Test
+    void umEnvioIncertoViraIncidenteNaHoraEOperadorDecideReenviar() {
+        preparacao(true, false, false);
+        when(disparos.enviar(FILA)).thenReturn("INCERTO", "ENVIADO");
+        when(disparos.confirmarIncerto(eq(FILA), isNull(), anyString()))
+                .thenThrow(new EnvioIncertoException("Envio incerto (fila 41)"));
+        when(disparos.confirmarIncerto(eq(FILA), eq("REENVIAR"), anyString())).thenReturn("REENVIAR");
+
+        ProcessInstance pi = iniciar("ONBOARDING");
+        execute(job(pi));
+        execute(job(pi));
+        assertThat(pi).isWaitingAt("confirmarIncerto");
+        try {
+            execute(job(pi));
+        } catch (RuntimeException esperado) {
+            // EnvioIncertoException
+        }
+
+        Incident incidente = runtimeService().createIncidentQuery().processInstanceId(pi.getId()).singleResult();
+        assertThat(incidente).isNotNull();
+        assertThat(incidente.getIncidentMessage()).contains("Envio incerto");
+        assertThat(job(pi).getRetries()).isZero();
+
+        runtimeService().setVariable(pi.getId(), "decisaoEnvioIncerto", "REENVIAR");
+        MOTOR.getManagementService().setJobRetries(job(pi).getId(), 1);
+        seguir(pi);
+
+        assertThat(pi).isEnded().hasPassedInOrder("confirmarIncerto", "reenviar", "enviarMensagem", "concluido");
+        verify(disparos, times(2)).enviar(FILA);
+    }
+}

@@ -1,0 +1,146 @@
+package br.com.terceirizacs.processo;
+
+import java.time.Instant;
+import java.util.Map;
+
+import br.com.terceirizacs.bi.KpiService;
+import br.com.terceirizacs.disparo.DisparoService;
+import br.com.terceirizacs.disparo.TipoRegra;
+import br.com.terceirizacs.matricula.Destinatario;
+import br.com.terceirizacs.matricula.MatriculaService;
+import br.com.terceirizacs.matricula.SituacaoTelefone;
+import br.com.terceirizacs.matricula.StatusMatricula;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mockito.Mockito;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+/** Every path of {@code processes/onboarding.bpmn}; the called {@code disparo} runs for real with services mocked. */
+@Deployment(resources = {"processes/onboarding.bpmn", "processes/disparo.bpmn", "forms/aprovar-disparo.form"})
+class OnboardingProcessTest {
+
+    private static final Map<Object, Object> BEANS = MotorDeTeste.beans();
+    private static ProcessEngine motor = MotorDeTeste.criar("teste-onboarding", BEANS);
+
+    @RegisterExtension
+    static ProcessEngineExtension extensao = ProcessEngineExtension.builder().useProcessEngine(motor).build();
+
+    private MatriculaService matriculas;
+    private DisparoService disparos;
+    private KpiService kpis;
+
+    @BeforeEach
+    void ligarDelegates() {
+        matriculas = Mockito.mock(MatriculaService.class);
+        disparos = Mockito.mock(DisparoService.class);
+        kpis = Mockito.mock(KpiService.class);
+        OnboardingDelegates o = new OnboardingDelegates();
+        DisparoDelegates d = new DisparoDelegates();
+        BEANS.put("verificarTelefone", o.verificarTelefone(matriculas));
+        BEANS.put("sinalizarSemTelefone", o.sinalizarSemTelefone(matriculas));
+        BEANS.put("registrarKpiBoasVindas", o.registrarKpiBoasVindas(kpis));
+        BEANS.put("prepararDisparo", new PrepararDisparoDelegate(disparos));
+        BEANS.put("aprovacaoDisparo", new AprovacaoDisparoListener(disparos, motor.getIdentityService()));
+        BEANS.put("verificarPoliticaDisparo", d.verificarPolitica(disparos));
+        BEANS.put("enviarMensagem", d.enviarMensagem(disparos));
+        BEANS.put("confirmarEnvioIncerto", d.confirmarEnvioIncerto(disparos));
+        BEANS.put("expirarDisparo", d.expirar(disparos));
+        BEANS.put("janelaEnvio", new JanelaEnvio(disparos));
+        when(disparos.preparar(eq(7L), eq(TipoRegra.ONBOARDING), eq("Compra aprovada"), anyBoolean(), anyString()))
+                .thenReturn(new DisparoService.Preparacao(3L, true, false, false, null, null));
+        when(disparos.verificarPolitica(3L)).thenReturn(true);
+        when(disparos.enviar(3L)).thenReturn("ENVIADO");
+    }
+
+    private void telefone(SituacaoTelefone situacao) {
+        when(matriculas.destinatario(7L)).thenReturn(new Destinatario(7L, 2L, 1L, 5L, "Mariana Souza",
+                situacao == SituacaoTelefone.VALIDO ? "+5511900000001" : null, situacao, null, StatusMatricula.ATIVA,
+                "HP0000000001", Instant.now(), null, null, null, "token"));
+    }
+
+    private ProcessInstance iniciar() {
+        return runtimeService().startProcessInstanceByKey("onboarding", "HP0000000001", Map.of("matriculaId", 7L));
+    }
+
+    private static ProcessInstance disparoChamado() {
+        return runtimeService().createProcessInstanceQuery().processDefinitionKey("disparo").singleResult();
+    }
+
+    @Test
+    void aCompraComWhatsAppValidoRecebeAsBoasVindasERegistraOKpi() {
+        telefone(SituacaoTelefone.VALIDO);
+
+        ProcessInstance pi = iniciar();
+        assertThat(pi).isWaitingAt("compraAprovada");
+        execute(job(pi));
+        assertThat(pi).isWaitingAt("enviarBoasVindas");
+        ProcessInstance disparo = disparoChamado();
+        execute(job(disparo));
+        execute(job(disparo));
+
+        assertThat(pi).isEnded().hasPassedInOrder("verificarTelefone", "enviarBoasVindas", "registrarKpi",
+                "boasVindasEnviadas");
+        verify(disparos).preparar(eq(7L), eq(TipoRegra.ONBOARDING), eq("Compra aprovada"), eq(false), anyString());
+        verify(kpis).boasVindasEnviadas(7L);
+    }
+
+    @Test
+    void semTelefoneNaoHaEnvioNemIncidenteEOCsEhAvisado() {
+        telefone(SituacaoTelefone.AUSENTE);
+
+        ProcessInstance pi = iniciar();
+        execute(job(pi));
+
+        assertThat(pi).isEnded().hasPassed("sinalizarSemTelefone", "semTelefone").hasNotPassed("enviarBoasVindas");
+        verify(matriculas).sinalizarParaCs(7L, "SEM_TELEFONE");
+        verify(disparos, never()).preparar(any(), any(), any(), anyBoolean(), any());
+        assertThat(runtimeService().createIncidentQuery().count()).isZero();
+    }
+
+    @Test
+    void umaBoasVindasQueNaoSaiNaoContaComoKpi() {
+        telefone(SituacaoTelefone.VALIDO);
+        when(disparos.enviar(3L)).thenReturn("FALHOU");
+
+        ProcessInstance pi = iniciar();
+        execute(job(pi));
+        ProcessInstance disparo = disparoChamado();
+        execute(job(disparo));
+        execute(job(disparo));
+
+        assertThat(pi).isEnded().hasPassed("boasVindasNaoEnviadas").hasNotPassed("registrarKpi");
+        verify(kpis, never()).boasVindasEnviadas(any());
+    }
+
+    @Test
+    void aCompraCanceladaEncerraOOnboardingEODisparoEmAndamento() {
+        telefone(SituacaoTelefone.VALIDO);
+        ProcessInstance pi = iniciar();
+        execute(job(pi));
+        assertThat(disparoChamado()).isNotNull();
+
+        runtimeService().createMessageCorrelation("CompraCancelada").processInstanceBusinessKey("HP0000000001")
+                .correlateAllWithResult();
+
+        assertThat(pi).isEnded().hasPassed("onboardingEncerrado").hasNotPassed("registrarKpi");
+        assertThat(disparoChamado()).isNull();
+        verify(disparos, never()).enviar(any());
+    }
+}
