@@ -151,8 +151,8 @@ public class MensagemService {
         if (c instanceof ConnectException || c instanceof UnknownHostException || c instanceof NoRouteToHostException) {
             return true;
         }
-        return c instanceof InterruptedIOException && c.getMessage() != null
-                && c.getMessage().toLowerCase().contains("connect timed out");
+        return c instanceof InterruptedIOException && (c.getClass().getSimpleName().contains("ConnectTimeout")
+                || c.getMessage() != null && c.getMessage().toLowerCase().contains("connect timed out"));
     }
 
     private Optional<ResultadoEnvio> resultadoAnterior(PedidoEnvio pedido) {

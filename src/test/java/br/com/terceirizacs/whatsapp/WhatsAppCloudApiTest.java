@@ -1,0 +1,196 @@
+package br.com.terceirizacs.whatsapp;
+
+import java.util.List;
+
+import br.com.terceirizacs.IntegracaoBase;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The Feign client and the exactly-once send against WireMock serving Meta's documented shapes. */
+class WhatsAppCloudApiTest extends IntegracaoBase {
+
+    private static final String CAMINHO = "/v23.0/123456789012345/messages";
+
+    @Autowired
+    MensagemService mensagens;
+
+    private long fila;
+    private long aluno;
+
+    @BeforeEach
+    void umaFilaAprovada() {
+        postarEProcessar(amostra("purchase-approved.json"));
+        aluno = contar("select id from alunos where email = 'mariana.souza@example.com'");
+        long matricula = contar("select id from matriculas");
+        jdbc.sql("""
+                        insert into filas_disparo (aluno_id, matricula_id, status, tipo_regra, template_sugerido,
+                            template_idioma, parametros, criado_em, atualizado_em)
+                        values (?, ?, 'APROVADO', 'ONBOARDING', 'boas_vindas_acesso', 'pt_BR', '[]', current_timestamp,
+                            current_timestamp)""")
+                .params(aluno, matricula).update();
+        fila = contar("select max(id) from filas_disparo");
+    }
+
+    private PedidoEnvio pedido() {
+        return new PedidoEnvio(fila, aluno, "+5511900000001", "boas_vindas_acesso", "pt_BR",
+                List.of("Mariana", "Curso Exemplo de Marketing Digital"), "TOKENabc", "Olá, Mariana!");
+    }
+
+    private void metaResponde(int status, String amostra) {
+        META.stubFor(post(urlPathEqualTo(CAMINHO)).willReturn(aResponse().withStatus(status)
+                .withHeader("Content-Type", "application/json").withBody(amostraWhatsApp(amostra))));
+    }
+
+    private String statusDaMensagem() {
+        return jdbc.sql("select status from mensagens where fila_disparo_id = ?").param(fila).query(String.class).single();
+    }
+
+    @Test
+    void umEnvioAceitoLevaTemplateParametrosBotaoERetornoDaFila() {
+        ResultadoEnvio r = mensagens.enviar(pedido());
+
+        assertThat(r.situacao()).isEqualTo(ResultadoEnvio.Situacao.ENVIADA);
+        assertThat(r.wamid()).isEqualTo("wamid.SEJnTjU1MTE5MDAwMDAwMDEtQk9BU1ZJTkRBUy0wMDAx");
+        META.verify(1, postRequestedFor(urlPathEqualTo(CAMINHO))
+                .withHeader("Authorization", equalTo("Bearer token-de-teste"))
+                .withRequestBody(matchingJsonPath("$.messaging_product", equalTo("whatsapp")))
+                .withRequestBody(matchingJsonPath("$.to", equalTo("5511900000001")))
+                .withRequestBody(matchingJsonPath("$.type", equalTo("template")))
+                .withRequestBody(matchingJsonPath("$.biz_opaque_callback_data", equalTo("fila=" + fila)))
+                .withRequestBody(matchingJsonPath("$.template.name", equalTo("boas_vindas_acesso")))
+                .withRequestBody(matchingJsonPath("$.template.language.code", equalTo("pt_BR")))
+                .withRequestBody(matchingJsonPath("$.template.components[0].parameters[0].text", equalTo("Mariana")))
+                .withRequestBody(matchingJsonPath("$.template.components[1].sub_type", equalTo("url")))
+                .withRequestBody(matchingJsonPath("$.template.components[1].index", equalTo("0")))
+                .withRequestBody(matchingJsonPath("$.template.components[1].parameters[0].text", equalTo("TOKENabc"))));
+        assertThat(statusDaMensagem()).isEqualTo("ENVIADA");
+        assertThat(jdbc.sql("select wa_id from alunos where id = ?").param(aluno).query(String.class).single())
+                .isEqualTo("5511900000001");
+    }
+
+    @Test
+    void umaLinhaJaEnviadaNuncaEhEnviadaDeNovo() {
+        mensagens.enviar(pedido());
+        ResultadoEnvio denovo = mensagens.enviar(pedido());
+
+        assertThat(denovo.situacao()).isEqualTo(ResultadoEnvio.Situacao.ENVIADA);
+        META.verify(1, postRequestedFor(urlPathEqualTo(CAMINHO)));
+        assertThat(contar("select count(*) from mensagens")).isEqualTo(1);
+    }
+
+    @ParameterizedTest(name = "{1} com HTTP {0} → repete depois")
+    @CsvSource({"429, error-130429-rate-limit.json", "400, error-130429-rate-limit.json",
+            "400, error-131056-pair-rate-limit.json"})
+    void errosTransitoriosSaoClassificadosPeloCodigoNaoPeloHttp(int http, String amostra) {
+        metaResponde(http, amostra);
+
+        assertThatThrownBy(() -> mensagens.enviar(pedido())).isInstanceOf(EnvioTransitorioException.class);
+
+        assertThat(statusDaMensagem()).isEqualTo("NAO_ENVIADA");
+    }
+
+    @Test
+    void umErroCincoZeroZeroSemCorpoDaMetaTambemEhTransitorio() {
+        META.stubFor(post(urlPathEqualTo(CAMINHO)).willReturn(aResponse().withStatus(503).withBody("<html>oops</html>")));
+
+        assertThatThrownBy(() -> mensagens.enviar(pedido())).isInstanceOf(EnvioTransitorioException.class);
+    }
+
+    @ParameterizedTest(name = "{1} com HTTP {0} → FALHOU")
+    @CsvSource({"400, error-131026-undeliverable.json, 131026", "400, error-132000-param-count.json, 132000",
+            "404, error-132001-template-not-found.json, 132001", "400, error-131047-reengagement.json, 131047"})
+    void errosDefinitivosTerminamSemNovaTentativa(int http, String amostra, int codigo) {
+        metaResponde(http, amostra);
+
+        ResultadoEnvio r = mensagens.enviar(pedido());
+
+        assertThat(r.situacao()).isEqualTo(ResultadoEnvio.Situacao.FALHOU);
+        assertThat(r.erroCodigo()).isEqualTo(codigo);
+        assertThat(statusDaMensagem()).isEqualTo("FALHOU");
+        assertThat(mensagens.enviar(pedido()).situacao()).isEqualTo(ResultadoEnvio.Situacao.FALHOU);
+        META.verify(1, postRequestedFor(urlPathEqualTo(CAMINHO)));
+    }
+
+    @Test
+    void numeroForaDoWhatsAppMarcaOTelefoneComoInutilizavel() {
+        metaResponde(400, "error-131026-undeliverable.json");
+
+        mensagens.enviar(pedido());
+
+        assertThat(jdbc.sql("select telefone_situacao from alunos where id = ?").param(aluno).query(String.class).single())
+                .isEqualTo("INVALIDO");
+    }
+
+    @Test
+    void tokenExpiradoSuspendeONumeroSemNovasRequisicoes() {
+        metaResponde(401, "error-190-token-expired.json");
+
+        assertThatThrownBy(() -> mensagens.enviar(pedido()))
+                .isInstanceOf(NumeroBloqueadoException.class).isInstanceOf(FalhaSemRetentativa.class)
+                .hasMessageContaining("Token de acesso do WhatsApp inválido");
+        assertThatThrownBy(() -> mensagens.enviar(pedido())).isInstanceOf(NumeroBloqueadoException.class)
+                .hasMessageContaining("suspensos");
+
+        META.verify(1, postRequestedFor(urlPathEqualTo(CAMINHO)));
+        assertThat(contar("select count(*) from whatsapp_bloqueios")).isEqualTo(1);
+    }
+
+    @Test
+    void limiteDeTaxaEDepoisSucessoEnviaUmaVez() {
+        META.stubFor(post(urlPathEqualTo(CAMINHO)).inScenario("taxa").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Content-Type", "application/json")
+                        .withBody(amostraWhatsApp("error-130429-rate-limit.json")))
+                .willSetStateTo("liberado"));
+        META.stubFor(post(urlPathEqualTo(CAMINHO)).inScenario("taxa").whenScenarioStateIs("liberado")
+                .willReturn(okJson(amostraWhatsApp("send-template-response.json"))));
+
+        assertThatThrownBy(() -> mensagens.enviar(pedido())).isInstanceOf(EnvioTransitorioException.class);
+        META.verify(1, postRequestedFor(urlPathEqualTo(CAMINHO)));
+        ResultadoEnvio r = mensagens.enviar(pedido());
+
+        assertThat(r.situacao()).isEqualTo(ResultadoEnvio.Situacao.ENVIADA);
+        META.verify(2, postRequestedFor(urlPathEqualTo(CAMINHO)));
+        assertThat(contar("select tentativas from mensagens where fila_disparo_id = ?", fila)).isEqualTo(2);
+    }
+
+    @Test
+    void umTimeoutDepoisQueARequisicaoSaiuFicaIncertoENaoEhReenviado() {
+        META.stubFor(post(urlPathEqualTo(CAMINHO)).willReturn(okJson(amostraWhatsApp("send-template-response.json"))
+                .withFixedDelay(3_000)));
+
+        ResultadoEnvio r = mensagens.enviar(pedido());
+        ResultadoEnvio denovo = mensagens.enviar(pedido());
+
+        assertThat(r.situacao()).isEqualTo(ResultadoEnvio.Situacao.INCERTA);
+        assertThat(denovo.situacao()).isEqualTo(ResultadoEnvio.Situacao.INCERTA);
+        assertThat(statusDaMensagem()).isEqualTo("INCERTA");
+        META.verify(1, postRequestedFor(urlPathEqualTo(CAMINHO)));
+    }
+
+    @Test
+    void umaLinhaInterrompidaNoMeioDoEnvioNaoEhReenviadaAsCegas() {
+        jdbc.sql("""
+                        insert into mensagens (fila_disparo_id, aluno_id, chave_idempotencia, status, criado_em, atualizado_em)
+                        values (?, ?, ?, 'ENVIANDO', current_timestamp, current_timestamp)""")
+                .params(fila, aluno, "fila:" + fila).update();
+
+        ResultadoEnvio r = mensagens.enviar(pedido());
+
+        assertThat(r.situacao()).isEqualTo(ResultadoEnvio.Situacao.INCERTA);
+        META.verify(0, postRequestedFor(urlPathEqualTo(CAMINHO)));
+    }
+}
