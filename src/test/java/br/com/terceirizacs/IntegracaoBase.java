@@ -45,10 +45,14 @@ public abstract class IntegracaoBase {
     public static final String SLUG = "escola-modelo";
     public static final String SENHA_ADMIN = "senha-admin-de-teste";
 
-    private static final List<String> TABELAS = List.of("transacoes_historico", "acessos_log", "kpis_acesso",
-            "bi_tags_analitico", "mensagens_status", "mensagens", "filas_disparo", "regras_automacao_auditoria",
-            "whatsapp_recebidas", "whatsapp_bloqueios", "transacoes", "matriculas", "alunos", "eventos_hotmart",
-            "ofertas", "turmas", "produtos", "clientes");
+    /** Business data removed before each test, in foreign-key order (seeded rules and templates stay). */
+    private static final List<String> LIMPEZA = List.of("delete from transacoes_historico", "delete from acessos_log",
+            "delete from kpis_acesso", "delete from bi_tags_analitico", "delete from mensagens_status",
+            "delete from mensagens", "delete from filas_disparo", "delete from regras_automacao_auditoria",
+            "delete from regras_automacao where produto_id is not null", "delete from whatsapp_recebidas",
+            "delete from whatsapp_bloqueios", "delete from transacoes", "delete from matriculas", "delete from alunos",
+            "delete from eventos_hotmart", "delete from ofertas", "delete from turmas", "delete from produtos",
+            "delete from clientes");
 
     /** Meta's Cloud API for the whole suite: one server per JVM, so the cached context keeps a valid URL. */
     protected static final WireMockServer META = new WireMockServer(WireMockConfiguration.options().dynamicPort());
@@ -87,8 +91,7 @@ public abstract class IntegracaoBase {
                 "select count(*) from eventos_hotmart where situacao = 'PENDENTE'").query(Long.class).single() == 0);
         runtime.createProcessInstanceQuery().list()
                 .forEach(p -> runtime.deleteProcessInstanceIfExists(p.getId(), "limpeza do teste", true, true, true, true));
-        TABELAS.forEach(t -> jdbc.sql("delete from " + t).update());
-        jdbc.sql("delete from regras_automacao where produto_id is not null").update();
+        LIMPEZA.forEach(sql -> jdbc.sql(sql).update());
         jdbc.sql("update regras_automacao set ativa = true, expiracao_horas = case tipo when 'ESTAGNACAO' then 72 else 48 end, "
                 + "modo_execucao = case when tipo in ('ONBOARDING', 'CELEBRACAO') then 'DISPARO_AUTOMATICO' "
                 + "else 'SUGERIR_APENAS' end").update();

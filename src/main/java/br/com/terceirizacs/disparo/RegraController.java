@@ -3,7 +3,6 @@ package br.com.terceirizacs.disparo;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -88,7 +87,7 @@ class RegraController {
 
     @GetMapping("/{id}/auditoria")
     @Operation(summary = "Quem mudou a regra, quando, antes e depois")
-    List<Map<String, Object>> auditoria(@PathVariable Long id) {
+    List<RegraService.Alteracao> auditoria(@PathVariable Long id) {
         return regras.auditoria(id);
     }
 }

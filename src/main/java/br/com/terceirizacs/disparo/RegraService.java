@@ -11,6 +11,7 @@ import br.com.terceirizacs.comum.Datas;
 import br.com.terceirizacs.comum.NaoEncontradoException;
 import br.com.terceirizacs.comum.RequisicaoInvalidaException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -89,13 +90,27 @@ public class RegraService {
         return regra;
     }
 
+    public record Alteracao(String alteradoPor, java.time.OffsetDateTime alteradoEm, JsonNode antes, JsonNode depois) {
+    }
+
     @Transactional(readOnly = true)
-    public List<Map<String, Object>> auditoria(Long regraId) {
+    public List<Alteracao> auditoria(Long regraId) {
         obter(regraId);
         return jdbc.sql("""
                         select alterado_por, alterado_em, antes, depois from regras_automacao_auditoria
                         where regra_id = ? order by alterado_em, id""")
-                .param(regraId).query().listOfRows();
+                .param(regraId)
+                .query((rs, n) -> new Alteracao(rs.getString(1), rs.getObject(2, java.time.OffsetDateTime.class),
+                        lerJson(rs.getString(3)), lerJson(rs.getString(4))))
+                .list();
+    }
+
+    private JsonNode lerJson(String texto) {
+        try {
+            return texto == null ? null : mapper.readTree(texto);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void validar(TipoRegra tipo, DadosRegra dados) {

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,7 @@ class DisparoProcessTest {
 
     @BeforeEach
     void ligarDelegates() {
+        BpmnAwareTests.init(MOTOR);
         disparos = Mockito.mock(DisparoService.class);
         DisparoDelegates d = new DisparoDelegates();
         BEANS.put("prepararDisparo", new PrepararDisparoDelegate(disparos));

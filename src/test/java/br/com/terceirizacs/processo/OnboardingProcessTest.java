@@ -13,6 +13,7 @@ import br.com.terceirizacs.matricula.StatusMatricula;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,7 @@ class OnboardingProcessTest {
 
     @BeforeEach
     void ligarDelegates() {
+        BpmnAwareTests.init(motor);
         matriculas = Mockito.mock(MatriculaService.class);
         disparos = Mockito.mock(DisparoService.class);
         kpis = Mockito.mock(KpiService.class);

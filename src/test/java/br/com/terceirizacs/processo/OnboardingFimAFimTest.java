@@ -1,0 +1,173 @@
+package br.com.terceirizacs.processo;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import br.com.terceirizacs.IntegracaoBase;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** From the Hotmart webhook to the WhatsApp request, through the real engine, database and Feign client. */
+class OnboardingFimAFimTest extends IntegracaoBase {
+
+    private static final String CAMINHO = "/v23.0/123456789012345/messages";
+
+    @Autowired
+    TaskService tarefas;
+
+    @Autowired
+    HistoryService historico;
+
+    @Autowired
+    RepositoryService repositorio;
+
+    private void onboardingSugerido() {
+        jdbc.sql("update regras_automacao set modo_execucao = 'SUGERIR_APENAS' where chave = 'ONBOARDING:global'").update();
+    }
+
+    @Test
+    void osProcessosEFormulariosImplantadosSaoExatamenteOsDoRepositorio() {
+        assertThat(repositorio.createProcessDefinitionQuery().latestVersion().list())
+                .extracting(d -> d.getKey()).containsExactlyInAnyOrder("disparo", "onboarding");
+        assertThat(repositorio.createDeploymentQuery().list().stream()
+                .flatMap(d -> repositorio.getDeploymentResourceNames(d.getId()).stream())
+                .map(nome -> nome.substring(nome.lastIndexOf('/') + 1)).distinct())
+                .containsExactlyInAnyOrder("disparo.bpmn", "onboarding.bpmn", "aprovar-disparo.form");
+    }
+
+    @Test
+    void umaCompraAprovadaGeraExatamenteUmaBoasVindasComNumeroParametrosELink() {
+        java.util.Date inicio = new java.util.Date(System.currentTimeMillis() - 1000);
+        byte[] compra = bytesDaAmostra("purchase-approved.json");
+        aguardarProcessamento(postarWebhook(compra));
+        executarJobs();
+        postarWebhook(compra);
+        executarJobs();
+
+        String token = (String) matricula("mariana.souza@example.com", 4100001).get("token_link");
+        META.verify(1, postRequestedFor(urlPathEqualTo(CAMINHO))
+                .withRequestBody(matchingJsonPath("$.to", equalTo("5511900000001")))
+                .withRequestBody(matchingJsonPath("$.template.name", equalTo("boas_vindas_acesso")))
+                .withRequestBody(matchingJsonPath("$.template.components[0].parameters[0].text", equalTo("Mariana")))
+                .withRequestBody(matchingJsonPath("$.template.components[0].parameters[1].text",
+                        equalTo("Curso Exemplo de Marketing Digital")))
+                .withRequestBody(matchingJsonPath("$.template.components[1].parameters[0].text", equalTo(token))));
+        assertThat(historico.createHistoricProcessInstanceQuery().processDefinitionKey("onboarding")
+                .processInstanceBusinessKey("HP0000000001").startedAfter(inicio).completed().count()).isEqualTo(1);
+        assertThat(jdbc.sql("select status from filas_disparo").query(String.class).single()).isEqualTo("ENVIADO");
+        assertThat(jdbc.sql("select decidido_por from filas_disparo").query(String.class).single()).isEqualTo("automatico");
+        assertThat(contar("select count(*) from kpis_acesso where tipo = 'ACESSO_FACILITADO_VIA_ZAP'")).isEqualTo(1);
+    }
+
+    @Test
+    void umaRenovacaoNaoRecebeBoasVindas() {
+        ObjectNode renovacao = amostra("purchase-approved-subscription.json");
+        ((ObjectNode) renovacao.path("data").path("purchase")).put("recurrence_number", 2);
+
+        postarEProcessar(renovacao);
+        executarJobs();
+
+        META.verify(0, postRequestedFor(urlPathEqualTo(CAMINHO)));
+        assertThat(runtime.createProcessInstanceQuery().count()).isZero();
+    }
+
+    @Test
+    void comARegraEmSugerirApenasACompraEsperaOCsAprovar() {
+        onboardingSugerido();
+        postarEProcessar(amostra("purchase-approved.json"));
+        executarJobs();
+
+        META.verify(0, postRequestedFor(urlPathEqualTo(CAMINHO)));
+        Task tarefa = tarefas.createTaskQuery().taskCandidateGroup("cs").singleResult();
+        assertThat(tarefa.getName()).isEqualTo("Boas-vindas: Mariana Souza — Curso Exemplo de Marketing Digital, Compra aprovada");
+        assertThat(tarefas.getVariableLocal(tarefa.getId(), "mensagem")).asString()
+                .startsWith("Olá, Mariana! Sua compra de *Curso Exemplo de Marketing Digital* foi aprovada.");
+
+        tarefas.claim(tarefa.getId(), "anacs");
+        tarefas.complete(tarefa.getId(), Map.of("decisao", "aprovar"));
+        executarJobs();
+
+        META.verify(1, postRequestedFor(urlPathEqualTo(CAMINHO)));
+        Map<String, Object> fila = jdbc.sql("select * from filas_disparo").query().singleRow();
+        assertThat(fila.get("status")).isEqualTo("ENVIADO");
+        assertThat(fila.get("decidido_por")).isEqualTo("anacs");
+    }
+
+    @Test
+    void umReembolsoEnquantoASugestaoEsperaTiraATarefaECancelaAFila() {
+        onboardingSugerido();
+        postarEProcessar(amostra("purchase-approved.json"));
+        executarJobs();
+        assertThat(tarefas.createTaskQuery().count()).isEqualTo(1);
+
+        ObjectNode reembolso = amostra("purchase-approved.json").put("id", "reembolso-1").put("event", "PURCHASE_REFUNDED")
+                .put("creation_date", 1772542800000L);
+        postarEProcessar(reembolso);
+        executarJobs();
+
+        assertThat(tarefas.createTaskQuery().count()).isZero();
+        assertThat(runtime.createProcessInstanceQuery().count()).isZero();
+        assertThat(jdbc.sql("select motivo_decisao from filas_disparo").query(String.class).single())
+                .isEqualTo("Compra encerrada (reembolsada)");
+        META.verify(0, postRequestedFor(urlPathEqualTo(CAMINHO)));
+    }
+
+    @Test
+    void semTelefoneNaoHaEnvioNemIncidenteEAMatriculaFicaSinalizada() {
+        ObjectNode semTelefone = amostra("purchase-approved.json");
+        ObjectNode comprador = (ObjectNode) semTelefone.path("data").path("buyer");
+        comprador.remove("checkout_phone");
+        comprador.remove("checkout_phone_code");
+
+        postarEProcessar(semTelefone);
+        executarJobs();
+
+        META.verify(0, postRequestedFor(urlPathEqualTo(CAMINHO)));
+        assertThat(matricula("mariana.souza@example.com", 4100001).get("alerta_cs")).isEqualTo("SEM_TELEFONE");
+        assertThat(management.createJobQuery().withException().count()).isZero();
+        HttpResponse<String> api = comoAdmin("GET", "/api/matriculas?produto=4100001&email=mariana.souza@example.com", null);
+        assertThat(json(api.body()).get(0).path("semTelefone").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aRegraDeResgateNuncaAceitaDisparoAutomaticoETodaMudancaEhAuditada() {
+        long resgate = contar("select id from regras_automacao where chave = 'RESGATE_ACESSO:global'");
+        Map<String, Object> automatico = Map.of("nome", "Resgate", "modoExecucao", "DISPARO_AUTOMATICO", "ativa", true,
+                "limiarHoras", 24, "templateNome", "resgate_acesso", "expiracaoHoras", 48);
+
+        HttpResponse<String> recusada = comoAdmin("PUT", "/api/regras/" + resgate, automatico);
+
+        assertThat(recusada.statusCode()).isEqualTo(400);
+        assertThat(json(recusada.body()).path("erros").path("modoExecucao").asText())
+                .contains("disparo automático não é permitido para regras de resgate");
+
+        long onboarding = contar("select id from regras_automacao where chave = 'ONBOARDING:global'");
+        HttpResponse<String> mudou = comoAdmin("PUT", "/api/regras/" + onboarding, Map.of("nome", "Boas-vindas",
+                "modoExecucao", "SUGERIR_APENAS", "ativa", true, "templateNome", "boas_vindas_acesso", "expiracaoHoras", 24));
+        assertThat(mudou.statusCode()).isEqualTo(200);
+        HttpResponse<String> auditoria = comoAdmin("GET", "/api/regras/" + onboarding + "/auditoria", null);
+        assertThat(json(auditoria.body()).get(0).path("alteradoPor").asText()).isEqualTo("admin");
+        assertThat(json(auditoria.body()).get(0).path("antes").path("modoExecucao").asText()).isEqualTo("DISPARO_AUTOMATICO");
+        assertThat(json(auditoria.body()).get(0).path("depois").path("modoExecucao").asText()).isEqualTo("SUGERIR_APENAS");
+
+        HttpResponse<String> porProduto = comoAdmin("POST", "/api/regras/ONBOARDING/produtos/" + SLUG + "/4100002",
+                Map.of("nome", "Boas-vindas do clube", "modoExecucao", "DISPARO_AUTOMATICO", "ativa", true,
+                        "templateNome", "boas_vindas_acesso", "expiracaoHoras", 24));
+        assertThat(porProduto.statusCode()).isEqualTo(201);
+        postarEProcessar(amostra("purchase-approved-subscription.json"));
+        executarJobs();
+        META.verify(1, postRequestedFor(urlPathEqualTo(CAMINHO))
+                .withRequestBody(matchingJsonPath("$.to", equalTo("5511900000002"))));
+    }
+}
