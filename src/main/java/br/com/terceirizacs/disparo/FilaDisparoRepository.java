@@ -16,5 +16,7 @@ interface FilaDisparoRepository extends JpaRepository<FilaDisparo, Long> {
 
     List<FilaDisparo> findByMatriculaIdAndStatusIn(Long matriculaId, Collection<StatusFila> status);
 
+    List<FilaDisparo> findByMatriculaIdOrderByIdDesc(Long matriculaId);
+
     List<FilaDisparo> findByAlunoIdInAndStatusIn(Collection<Long> alunoIds, Collection<StatusFila> status);
 }

@@ -28,7 +28,7 @@ public class MatriculaConsultaService {
                                  Instant dataPrimeiroAcesso, String origemPrimeiroAcesso, String telefone,
                                  SituacaoTelefone telefoneSituacao, boolean semTelefone, String turma,
                                  String transacao, String moduloAtual, String moduloAtualId,
-                                 Instant ultimoProgressoEm, String linkRastreado) {
+                                 Instant ultimoProgressoEm, String alertaCs, String linkRastreado) {
     }
 
     @Transactional(readOnly = true)
@@ -52,6 +52,6 @@ public class MatriculaConsultaService {
                 m.getDataPrimeiroAcesso(), m.getOrigemPrimeiroAcesso(), aluno.getTelefoneE164(),
                 aluno.getTelefoneSituacao(), aluno.getTelefoneSituacao() != SituacaoTelefone.VALIDO,
                 catalogo.nomeTurma(m.getTurmaId()).orElse(null), m.getTransacaoCodigo(), m.getModuloAtualNome(),
-                m.getModuloAtualId(), m.getUltimoProgressoEm(), baseLink + m.getTokenLink());
+                m.getModuloAtualId(), m.getUltimoProgressoEm(), m.getAlertaCs(), baseLink + m.getTokenLink());
     }
 }
