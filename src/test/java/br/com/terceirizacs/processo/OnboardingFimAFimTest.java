@@ -71,6 +71,44 @@ class OnboardingFimAFimTest extends IntegracaoBase {
     }
 
     @Test
+    void umEnvioSemRespostaViraIncidenteEOStatusDoWhatsAppResolveSemReenviar() throws Exception {
+        META.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo(CAMINHO))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(
+                        amostraWhatsApp("send-template-response.json")).withFixedDelay(3_000)));
+        postarEProcessar(amostra("purchase-approved.json"));
+        executarJobs();
+
+        // the failing job's incident in disparo, and its echo on the onboarding's call activity
+        org.camunda.bpm.engine.runtime.Incident incidente = runtime.createIncidentQuery().list().stream()
+                .filter(i -> i.getId().equals(i.getRootCauseIncidentId())).findFirst().orElseThrow();
+        assertThat(incidente.getIncidentMessage()).contains("Envio incerto").contains("WhatsApp Manager");
+        assertThat(jdbc.sql("select status from mensagens").query(String.class).single()).isEqualTo("INCERTA");
+
+        long fila = contar("select id from filas_disparo");
+        String sent = amostraWhatsApp("webhook-status-sent.json")
+                .replace("enrollment=ENR-2026-000123;step=boas_vindas", "fila=" + fila);
+        byte[] corpo = sent.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        HttpResponse<String> r = enviar(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/webhooks/whatsapp")))
+                .header("Content-Type", "application/json")
+                .header("X-Hub-Signature-256", "sha256=" + hmac(corpo))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(corpo)).build());
+        assertThat(r.statusCode()).isEqualTo(200);
+        executarJobs();
+
+        assertThat(runtime.createIncidentQuery().count()).isZero();
+        assertThat(runtime.createProcessInstanceQuery().count()).isZero();
+        assertThat(jdbc.sql("select status from filas_disparo").query(String.class).single()).isEqualTo("ENVIADO");
+        assertThat(jdbc.sql("select status from mensagens").query(String.class).single()).isEqualTo("ENVIADA");
+        META.verify(1, postRequestedFor(urlPathEqualTo(CAMINHO)));
+    }
+
+    private static String hmac(byte[] corpo) throws Exception {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec("app-secret-ficticio-somente-para-testes".getBytes(), "HmacSHA256"));
+        return java.util.HexFormat.of().formatHex(mac.doFinal(corpo));
+    }
+
+    @Test
     void umaRenovacaoNaoRecebeBoasVindas() {
         ObjectNode renovacao = amostra("purchase-approved-subscription.json");
         ((ObjectNode) renovacao.path("data").path("purchase")).put("recurrence_number", 2);
