@@ -1,13 +1,16 @@
 package br.com.terceirizacs.bi;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 
 import br.com.terceirizacs.comum.Datas;
+import br.com.terceirizacs.disparo.DisparoService;
 import br.com.terceirizacs.matricula.Destinatario;
 import br.com.terceirizacs.matricula.EventosMatricula;
 import br.com.terceirizacs.matricula.MatriculaService;
 import br.com.terceirizacs.matricula.OrigemAcesso;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -21,15 +24,22 @@ public class KpiService {
     public static final String ACESSO_FACILITADO_VIA_ZAP = "ACESSO_FACILITADO_VIA_ZAP";
     /** A first access credited to our WhatsApp link by the attribution rule. */
     public static final String PRIMEIRO_ACESSO_VIA_LINK = "PRIMEIRO_ACESSO_VIA_LINK";
+    /** A rescued student whose first access came within N days after the rescue message. */
+    public static final String RESGATE_CONVERTIDO = "RESGATE_CONVERTIDO";
 
     private final MatriculaService matriculas;
+    private final DisparoService disparos;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final Duration janelaConversao;
 
-    KpiService(MatriculaService matriculas, JdbcClient jdbc, Clock clock) {
+    KpiService(MatriculaService matriculas, DisparoService disparos, JdbcClient jdbc, Clock clock,
+               @Value("${terceiriza.resgate.conversao-dias:3}") int conversaoDias) {
         this.matriculas = matriculas;
+        this.disparos = disparos;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.janelaConversao = Duration.ofDays(conversaoDias);
     }
 
     @Transactional
@@ -40,10 +50,14 @@ public class KpiService {
 
     @EventListener
     public void primeiroAcesso(EventosMatricula.PrimeiroAcessoRegistrado e) {
+        Destinatario d = matriculas.destinatario(e.matriculaId());
         if (OrigemAcesso.LINK_WHATSAPP_TERCEIRIZA.codigo().equals(e.origem())) {
-            registrar(matriculas.destinatario(e.matriculaId()), PRIMEIRO_ACESSO_VIA_LINK, e.origem(), e.em(),
-                    "Primeiro acesso pelo link do WhatsApp");
+            registrar(d, PRIMEIRO_ACESSO_VIA_LINK, e.origem(), e.em(), "Primeiro acesso pelo link do WhatsApp");
         }
+        disparos.resgateEnviadoEm(e.matriculaId())
+                .filter(enviado -> !e.em().isBefore(enviado) && !e.em().isAfter(enviado.plus(janelaConversao)))
+                .ifPresent(enviado -> registrar(d, RESGATE_CONVERTIDO, e.origem(), e.em(),
+                        "Primeiro acesso " + Duration.between(enviado, e.em()).toHours() + " h depois do resgate"));
     }
 
     private void registrar(Destinatario d, String tipo, String origem, Instant em, String detalhe) {

@@ -122,6 +122,12 @@ public class CatalogoService {
         return produtos.findById(produtoId).map(ProdutoResumo::de);
     }
 
+    /** Every monitored product, of every producer (the daily scans walk them). */
+    @Transactional(readOnly = true)
+    public List<ProdutoResumo> produtosMonitorados() {
+        return produtos.findByAtivoMonitoramentoTrue().stream().map(ProdutoResumo::de).toList();
+    }
+
     /** Products with this Hotmart id across producers (admin look-ups). */
     @Transactional(readOnly = true)
     public List<ProdutoResumo> produtosPorHotmartId(Long hotmartProductId) {

@@ -12,4 +12,6 @@ interface ProdutoRepository extends JpaRepository<Produto, Long> {
     List<Produto> findByClienteIdOrderByNomeAsc(Long clienteId);
 
     List<Produto> findByHotmartProductId(Long hotmartProductId);
+
+    List<Produto> findByAtivoMonitoramentoTrue();
 }

@@ -263,6 +263,16 @@ public class DisparoService {
         return processos;
     }
 
+    /** When the last rescue message of the enrolment was sent, if one was (the conversion KPI looks back from it). */
+    @Transactional(readOnly = true)
+    public Optional<Instant> resgateEnviadoEm(Long matriculaId) {
+        return filas.findByMatriculaIdOrderByIdDesc(matriculaId).stream()
+                .filter(f -> f.getTipoRegra() == TipoRegra.RESGATE_ACESSO && f.getStatus() == StatusFila.ENVIADO)
+                .map(f -> mensagens.enviadaEm(f.getId()))
+                .flatMap(Optional::stream)
+                .findFirst();
+    }
+
     @Transactional(readOnly = true)
     public Optional<FilaDisparo> fila(Long filaId) {
         return filas.findById(filaId);

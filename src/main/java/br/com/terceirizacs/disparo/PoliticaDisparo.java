@@ -19,12 +19,14 @@ import org.springframework.stereotype.Component;
 class PoliticaDisparo {
 
     private final MensagemService mensagens;
+    private final FilaDisparoRepository filas;
     private final Clock clock;
     private final int limitePorAluno24h;
 
-    PoliticaDisparo(MensagemService mensagens, Clock clock,
+    PoliticaDisparo(MensagemService mensagens, FilaDisparoRepository filas, Clock clock,
                     @Value("${terceiriza.disparo.limite-por-aluno-24h:2}") int limitePorAluno24h) {
         this.mensagens = mensagens;
+        this.filas = filas;
         this.clock = clock;
         this.limitePorAluno24h = limitePorAluno24h;
     }
@@ -48,6 +50,11 @@ class PoliticaDisparo {
         }
         if (fila.getTipoRegra() == TipoRegra.RESGATE_ACESSO && d.dataPrimeiroAcesso() != null) {
             return Optional.of("Aluno já acessou o curso");
+        }
+        if (fila.getTipoRegra() == TipoRegra.RESGATE_ACESSO && filas.findByMatriculaIdAndStatusIn(d.matriculaId(),
+                java.util.EnumSet.of(StatusFila.PENDENTE, StatusFila.APROVADO)).stream()
+                .anyMatch(f -> f.getTipoRegra() == TipoRegra.RESGATE_ACESSO && !f.getId().equals(fila.getId()))) {
+            return Optional.of("Já existe um resgate em aberto para esta matrícula");
         }
         if (fila.getTipoRegra() != TipoRegra.ONBOARDING && limitePorAluno24h > 0
                 && mensagens.enviadasAoAlunoDesde(d.alunoId(), clock.instant().minus(Duration.ofHours(24)), fila.getId())

@@ -50,6 +50,14 @@ public class RegraAutomacao {
     @Column(name = "expiracao_horas")
     private Integer expiracaoHoras;
 
+    /** How many rescue suggestions one enrolment may get (1 by default) … */
+    @Column(name = "max_sugestoes")
+    private int maxSugestoes = 1;
+
+    /** … and the minimum gap between two of them. */
+    @Column(name = "intervalo_minimo_horas")
+    private int intervaloMinimoHoras = 72;
+
     @Column(name = "criado_em")
     private Instant criadoEm;
 
@@ -73,13 +81,22 @@ public class RegraAutomacao {
         r.templateNome = global.templateNome;
         r.templateIdioma = global.templateIdioma;
         r.expiracaoHoras = global.expiracaoHoras;
+        r.maxSugestoes = global.maxSugestoes;
+        r.intervaloMinimoHoras = global.intervaloMinimoHoras;
         r.criadoEm = agora;
         r.atualizadoEm = agora;
         return r;
     }
 
     void alterar(String nome, ModoExecucao modo, boolean ativa, Integer limiarHoras, Integer limiarDias,
-                 String templateNome, String templateIdioma, Integer expiracaoHoras, Instant agora) {
+                 String templateNome, String templateIdioma, Integer expiracaoHoras, Integer maxSugestoes,
+                 Integer intervaloMinimoHoras, Instant agora) {
+        if (maxSugestoes != null) {
+            this.maxSugestoes = maxSugestoes;
+        }
+        if (intervaloMinimoHoras != null) {
+            this.intervaloMinimoHoras = intervaloMinimoHoras;
+        }
         this.nome = nome;
         this.modoExecucao = modo;
         this.ativa = ativa;
@@ -133,6 +150,14 @@ public class RegraAutomacao {
 
     public Integer getExpiracaoHoras() {
         return expiracaoHoras;
+    }
+
+    public int getMaxSugestoes() {
+        return maxSugestoes;
+    }
+
+    public int getIntervaloMinimoHoras() {
+        return intervaloMinimoHoras;
     }
 
     public Instant getAtualizadoEm() {

@@ -42,21 +42,25 @@ class RegraController {
             @NotBlank(message = "é obrigatório") String templateNome,
             String templateIdioma,
             @NotNull(message = "é obrigatório") @Min(value = 1, message = "deve ser ao menos 1")
-            @Max(value = 720, message = "deve ser no máximo 720") Integer expiracaoHoras) {
+            @Max(value = 720, message = "deve ser no máximo 720") Integer expiracaoHoras,
+            @Min(value = 1, message = "deve ser ao menos 1") @Max(value = 10, message = "deve ser no máximo 10") Integer maxSugestoes,
+            @Min(value = 1, message = "deve ser ao menos 1") @Max(value = 720, message = "deve ser no máximo 720")
+            Integer intervaloMinimoHoras) {
 
         RegraService.DadosRegra dados() {
             return new RegraService.DadosRegra(nome.trim(), modoExecucao, ativa, limiarHoras, limiarDias, templateNome,
-                    templateIdioma == null || templateIdioma.isBlank() ? "pt_BR" : templateIdioma, expiracaoHoras);
+                    templateIdioma == null || templateIdioma.isBlank() ? "pt_BR" : templateIdioma, expiracaoHoras,
+                    maxSugestoes, intervaloMinimoHoras);
         }
     }
 
     record RegraResposta(Long id, String nome, TipoRegra tipo, Long produtoId, ModoExecucao modoExecucao, boolean ativa,
                          Integer limiarHoras, Integer limiarDias, String templateNome, String templateIdioma,
-                         Integer expiracaoHoras, Instant atualizadoEm) {
+                         Integer expiracaoHoras, int maxSugestoes, int intervaloMinimoHoras, Instant atualizadoEm) {
         static RegraResposta de(RegraAutomacao r) {
             return new RegraResposta(r.getId(), r.getNome(), r.getTipo(), r.getProdutoId(), r.getModoExecucao(),
                     r.isAtiva(), r.getLimiarHoras(), r.getLimiarDias(), r.getTemplateNome(), r.getTemplateIdioma(),
-                    r.getExpiracaoHoras(), r.getAtualizadoEm());
+                    r.getExpiracaoHoras(), r.getMaxSugestoes(), r.getIntervaloMinimoHoras(), r.getAtualizadoEm());
         }
     }
 

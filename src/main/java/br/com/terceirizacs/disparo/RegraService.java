@@ -37,7 +37,8 @@ public class RegraService {
     }
 
     public record DadosRegra(String nome, ModoExecucao modoExecucao, boolean ativa, Integer limiarHoras,
-                             Integer limiarDias, String templateNome, String templateIdioma, Integer expiracaoHoras) {
+                             Integer limiarDias, String templateNome, String templateIdioma, Integer expiracaoHoras,
+                             Integer maxSugestoes, Integer intervaloMinimoHoras) {
     }
 
     /** The product's override when it has one, else the global rule. */
@@ -64,7 +65,8 @@ public class RegraService {
         validar(regra.getTipo(), dados);
         String antes = json(regra);
         regra.alterar(dados.nome(), dados.modoExecucao(), dados.ativa(), dados.limiarHoras(), dados.limiarDias(),
-                dados.templateNome(), dados.templateIdioma(), dados.expiracaoHoras(), clock.instant());
+                dados.templateNome(), dados.templateIdioma(), dados.expiracaoHoras(), dados.maxSugestoes(),
+                dados.intervaloMinimoHoras(), clock.instant());
         regras.flush();
         auditar(regra, usuario, antes);
         return regra;
@@ -84,7 +86,8 @@ public class RegraService {
         validar(tipo, dados);
         RegraAutomacao regra = RegraAutomacao.sobrescrita(efetiva(tipo, null), produtoId, clock.instant());
         regra.alterar(dados.nome(), dados.modoExecucao(), dados.ativa(), dados.limiarHoras(), dados.limiarDias(),
-                dados.templateNome(), dados.templateIdioma(), dados.expiracaoHoras(), clock.instant());
+                dados.templateNome(), dados.templateIdioma(), dados.expiracaoHoras(), dados.maxSugestoes(),
+                dados.intervaloMinimoHoras(), clock.instant());
         regra = regras.saveAndFlush(regra);
         auditar(regra, usuario, null);
         return regra;
@@ -140,6 +143,8 @@ public class RegraService {
         m.put("templateNome", r.getTemplateNome());
         m.put("templateIdioma", r.getTemplateIdioma());
         m.put("expiracaoHoras", r.getExpiracaoHoras());
+        m.put("maxSugestoes", r.getMaxSugestoes());
+        m.put("intervaloMinimoHoras", r.getIntervaloMinimoHoras());
         try {
             return mapper.writeValueAsString(m);
         } catch (JsonProcessingException e) {

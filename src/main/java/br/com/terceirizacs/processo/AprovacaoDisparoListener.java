@@ -34,6 +34,8 @@ class AprovacaoDisparoListener implements TaskListener {
             task.setName(v.tipo() + ": " + v.aluno() + " — " + v.produto()
                     + (v.motivo() == null || v.motivo().isBlank() ? "" : ", " + v.motivo()));
             task.setDueDate(v.expiraEm());
+            // Follow-up after a day: a suggestion still waiting by then stands out in Tasklist.
+            task.setFollowUpDate(new java.util.Date(System.currentTimeMillis() + 24L * 3600 * 1000));
             task.setVariableLocal("aluno", v.aluno());
             task.setVariableLocal("telefone", v.telefone());
             task.setVariableLocal("produto", v.produto());

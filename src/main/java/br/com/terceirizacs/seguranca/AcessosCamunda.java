@@ -27,6 +27,7 @@ import org.springframework.stereotype.Component;
 class AcessosCamunda {
 
     static final String FILTRO_APROVACOES = "Disparos para aprovar";
+    static final String FILTRO_RESGATES = "Resgates pendentes";
 
     private final IdentityService identity;
     private final AuthorizationService autorizacoes;
@@ -53,14 +54,20 @@ class AcessosCamunda {
         conceder(Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         conceder(Resources.PROCESS_DEFINITION, "*", Permissions.READ);
         conceder(Resources.DEPLOYMENT, "*", Permissions.READ);
-        Filter filtro = filtros.createFilterQuery().filterName(FILTRO_APROVACOES).singleResult();
+        filtro(FILTRO_APROVACOES, "Mensagens sugeridas aguardando a decisão do CS (vencimento mais próximo primeiro)", -10,
+                tarefas.createTaskQuery().taskCandidateGroup(Papeis.GRUPO_CS).includeAssignedTasks().orderByDueDate().asc());
+        filtro(FILTRO_RESGATES, "Resgates de quem ainda não acessou, dos mais antigos aos mais novos", -9,
+                tarefas.createTaskQuery().taskCandidateGroup(Papeis.GRUPO_CS).includeAssignedTasks()
+                        .processVariableValueEquals("tipoRegra", "RESGATE_ACESSO").orderByTaskCreateTime().asc());
+    }
+
+    private void filtro(String nome, String descricao, int prioridade, org.camunda.bpm.engine.task.TaskQuery consulta) {
+        Filter filtro = filtros.createFilterQuery().filterName(nome).singleResult();
         if (filtro == null) {
-            filtro = filtros.newTaskFilter(FILTRO_APROVACOES);
+            filtro = filtros.newTaskFilter(nome);
             filtro.setOwner("admin");
-            filtro.setQuery(tarefas.createTaskQuery().taskCandidateGroup(Papeis.GRUPO_CS).includeAssignedTasks()
-                    .orderByDueDate().asc());
-            filtro.setProperties(Map.of("description", "Mensagens sugeridas aguardando a decisão do CS",
-                    "priority", -10, "refresh", true));
+            filtro.setQuery(consulta);
+            filtro.setProperties(Map.of("description", descricao, "priority", prioridade, "refresh", true));
             filtros.saveFilter(filtro);
         }
         conceder(Resources.FILTER, filtro.getId(), Permissions.READ);

@@ -180,6 +180,10 @@ public class Mensagem {
         return status;
     }
 
+    public Instant getEnviadaEm() {
+        return enviadaEm;
+    }
+
     public String getWamid() {
         return wamid;
     }

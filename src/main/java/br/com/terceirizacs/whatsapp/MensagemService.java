@@ -188,6 +188,10 @@ public class MensagemService {
                 }));
     }
 
+    public Optional<Instant> enviadaEm(Long filaId) {
+        return mensagens.findByChaveIdempotencia(Mensagem.chave(filaId)).map(Mensagem::getEnviadaEm);
+    }
+
     public Optional<StatusMensagem> statusDaFila(Long filaId) {
         return mensagens.findByChaveIdempotencia(Mensagem.chave(filaId)).map(Mensagem::getStatus);
     }

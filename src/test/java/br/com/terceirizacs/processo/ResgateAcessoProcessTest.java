@@ -1,0 +1,124 @@
+package br.com.terceirizacs.processo;
+
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+import br.com.terceirizacs.disparo.DisparoService;
+import br.com.terceirizacs.disparo.ResgateService;
+import br.com.terceirizacs.disparo.TipoRegra;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mockito.Mockito;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+/** {@code processes/resgate-acesso.bpmn}: the daily timer, and a run that starts one disparo per candidate in chunks. */
+@Deployment(resources = {"processes/resgate-acesso.bpmn", "processes/disparo.bpmn", "forms/aprovar-disparo.form"})
+class ResgateAcessoProcessTest {
+
+    private static final Map<Object, Object> BEANS = MotorDeTeste.beans();
+    private static ProcessEngine motor;
+
+    static {
+        BEANS.put("agendaResgate", new AgendaResgate(LocalTime.of(10, 0), ZoneId.of("America/Sao_Paulo"), ZoneId.of("UTC")));
+        motor = MotorDeTeste.criar("teste-resgate", BEANS);
+    }
+
+    @RegisterExtension
+    static ProcessEngineExtension extensao = ProcessEngineExtension.builder().useProcessEngine(motor).build();
+
+    private ResgateService resgates;
+    private DisparoService disparos;
+
+    @BeforeEach
+    void ligarDelegates() {
+        BpmnAwareTests.init(motor);
+        resgates = Mockito.mock(ResgateService.class);
+        disparos = Mockito.mock(DisparoService.class);
+        ResgateDelegates r = new ResgateDelegates();
+        DisparoDelegates d = new DisparoDelegates();
+        BEANS.put("selecionarResgates", r.selecionar(resgates));
+        BEANS.put("iniciarLoteResgates", r.iniciarLote(resgates, 2));
+        BEANS.put("concluirResgate", r.concluir(resgates));
+        BEANS.put("prepararDisparo", new PrepararDisparoDelegate(disparos));
+        BEANS.put("aprovacaoDisparo", new AprovacaoDisparoListener(disparos, motor.getIdentityService()));
+        BEANS.put("verificarPoliticaDisparo", d.verificarPolitica(disparos));
+        BEANS.put("enviarMensagem", d.enviarMensagem(disparos));
+        BEANS.put("confirmarEnvioIncerto", d.confirmarEnvioIncerto(disparos));
+        BEANS.put("expirarDisparo", d.expirar(disparos));
+        BEANS.put("janelaEnvio", new JanelaEnvio(disparos));
+        when(disparos.preparar(any(), eq(TipoRegra.RESGATE_ACESSO), anyString(), anyBoolean(), anyString()))
+                .thenReturn(new DisparoService.Preparacao(1L, false, false, false, null, "teste"));
+    }
+
+    @Test
+    void oTimerDiarioEstaAgendadoParaAsDezDeSaoPaulo() {
+        Job timer = managementService().createJobQuery().timers().processDefinitionKey("resgate-acesso").singleResult();
+
+        assertThat(timer).isNotNull();
+        ZonedDateTime proximo = timer.getDuedate().toInstant().atZone(ZoneId.of("America/Sao_Paulo"));
+        assertThat(proximo.getHour()).isEqualTo(10);
+        assertThat(proximo.getMinute()).isZero();
+        assertThat(timer.getDuedate().toInstant()).isBetween(Instant.now(), Instant.now().plus(1, ChronoUnit.DAYS));
+    }
+
+    @Test
+    void umaExecucaoIniciaUmDisparoPorCandidatoEmLotes() {
+        when(resgates.selecionar(anyString())).thenReturn(new long[] {9L, 3L});
+        when(resgates.agora()).thenReturn(Instant.parse("2026-03-03T14:00:00Z"));
+        when(resgates.proximoLote(9L, 2)).thenReturn(List.of(
+                        new ResgateService.Candidato(1L, 11L, "HP1", Instant.parse("2026-03-02T07:00:00Z")),
+                        new ResgateService.Candidato(2L, 12L, "HP2", Instant.parse("2026-03-01T07:00:00Z"))),
+                List.of(new ResgateService.Candidato(3L, 13L, "HP3", Instant.parse("2026-02-20T07:00:00Z"))));
+        when(resgates.restantes(9L)).thenReturn(1L, 0L);
+
+        ProcessInstance pi = runtimeService().startProcessInstanceByKey("resgate-acesso");
+        assertThat(pi).isWaitingAt("iniciarLote");
+        execute(job(pi));
+        assertThat(pi).isWaitingAt("iniciarLote");
+        execute(job(pi));
+
+        assertThat(pi).isEnded().hasPassedInOrder("selecionar", "iniciarLote", "restam", "iniciarLote", "concluir");
+        verify(resgates).concluir(9L);
+        verify(disparos).preparar(eq(11L), eq(TipoRegra.RESGATE_ACESSO), eq("sem acesso há 31 h"), eq(false), anyString());
+        verify(disparos).preparar(eq(12L), eq(TipoRegra.RESGATE_ACESSO), eq("sem acesso há 2 dias"), eq(false), anyString());
+        assertThat(motor.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("disparo")
+                .processInstanceBusinessKey("HP3").count()).isEqualTo(1);
+    }
+
+    @Test
+    void umOperadorPodeExecutarAgoraSemEsperarOTimer() {
+        when(resgates.selecionar(anyString())).thenReturn(new long[] {5L, 0L});
+        when(resgates.restantes(5L)).thenReturn(0L);
+
+        ProcessInstance pi = runtimeService().startProcessInstanceByKey("resgate-acesso");
+        execute(job(pi));
+
+        assertThat(pi).isEnded().hasPassed("todoDia", "selecionar", "concluir");
+        assertThat(managementService().createJobQuery().timers().processDefinitionKey("resgate-acesso").count())
+                .as("o timer diário continua agendado").isEqualTo(1);
+    }
+}
