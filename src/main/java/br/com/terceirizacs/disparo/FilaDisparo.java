@@ -211,6 +211,10 @@ public class FilaDisparo {
         return expiraEm;
     }
 
+    public Instant getAtualizadoEm() {
+        return atualizadoEm;
+    }
+
     public String getProcessInstanceId() {
         return processInstanceId;
     }

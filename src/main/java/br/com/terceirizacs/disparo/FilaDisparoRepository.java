@@ -18,5 +18,12 @@ interface FilaDisparoRepository extends JpaRepository<FilaDisparo, Long> {
 
     List<FilaDisparo> findByMatriculaIdOrderByIdDesc(Long matriculaId);
 
+    /** Messages we started and sent to a student since a moment (the welcome, an answer, does not count). */
+    @Query("""
+            select count(f) from FilaDisparo f where f.alunoId = :alunoId and f.id <> :exceto
+              and f.tipoRegra <> br.com.terceirizacs.disparo.TipoRegra.ONBOARDING
+              and f.status = br.com.terceirizacs.disparo.StatusFila.ENVIADO and f.atualizadoEm >= :desde""")
+    long enviadasAoAlunoDesde(Long alunoId, java.time.Instant desde, Long exceto);
+
     List<FilaDisparo> findByAlunoIdInAndStatusIn(Collection<Long> alunoIds, Collection<StatusFila> status);
 }

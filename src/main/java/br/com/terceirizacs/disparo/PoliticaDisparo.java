@@ -7,7 +7,6 @@ import java.util.Optional;
 import br.com.terceirizacs.catalogo.ProdutoResumo;
 import br.com.terceirizacs.matricula.Destinatario;
 import br.com.terceirizacs.matricula.StatusMatricula;
-import br.com.terceirizacs.whatsapp.MensagemService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -18,14 +17,12 @@ import org.springframework.stereotype.Component;
 @Component
 class PoliticaDisparo {
 
-    private final MensagemService mensagens;
     private final FilaDisparoRepository filas;
     private final Clock clock;
     private final int limitePorAluno24h;
 
-    PoliticaDisparo(MensagemService mensagens, FilaDisparoRepository filas, Clock clock,
+    PoliticaDisparo(FilaDisparoRepository filas, Clock clock,
                     @Value("${terceiriza.disparo.limite-por-aluno-24h:2}") int limitePorAluno24h) {
-        this.mensagens = mensagens;
         this.filas = filas;
         this.clock = clock;
         this.limitePorAluno24h = limitePorAluno24h;
@@ -57,7 +54,7 @@ class PoliticaDisparo {
             return Optional.of("Já existe um resgate em aberto para esta matrícula");
         }
         if (fila.getTipoRegra() != TipoRegra.ONBOARDING && limitePorAluno24h > 0
-                && mensagens.enviadasAoAlunoDesde(d.alunoId(), clock.instant().minus(Duration.ofHours(24)), fila.getId())
+                && filas.enviadasAoAlunoDesde(d.alunoId(), clock.instant().minus(Duration.ofHours(24)), fila.getId())
                 >= limitePorAluno24h) {
             return Optional.of("Aluno já recebeu " + limitePorAluno24h + " mensagem(ns) nas últimas 24 h");
         }

@@ -5,6 +5,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +22,7 @@ public class AgendaResgate {
     private final ZoneId fuso;
     private final ZoneId fusoDaJvm;
 
+    @Autowired
     AgendaResgate(@Value("${terceiriza.resgate.horario:10:00}") LocalTime horario,
                   @Value("${terceiriza.resgate.fuso:America/Sao_Paulo}") ZoneId fuso) {
         this(horario, fuso, ZoneId.systemDefault());

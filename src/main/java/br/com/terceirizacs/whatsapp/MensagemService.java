@@ -196,11 +196,6 @@ public class MensagemService {
         return mensagens.findByChaveIdempotencia(Mensagem.chave(filaId)).map(Mensagem::getStatus);
     }
 
-    /** Messages we sent this student since a moment (frequency cap), not counting this queue row. */
-    public long enviadasAoAlunoDesde(Long alunoId, Instant desde, Long excetoFila) {
-        return mensagens.enviadasAoAlunoDesde(alunoId, desde, excetoFila);
-    }
-
     // ----- status webhooks -----
 
     /** Applies one status of a status webhook; duplicates (wamid + status) are ignored. */
