@@ -73,6 +73,9 @@ public abstract class IntegracaoBase {
     @Autowired
     protected ManagementService management;
 
+    @Autowired
+    protected org.camunda.bpm.engine.IdentityService identity;
+
     protected static final ObjectMapper JSON = new ObjectMapper();
     protected static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -128,6 +131,18 @@ public abstract class IntegracaoBase {
                     // a failing job records its exception and retries like with the executor
                 }
             }
+        }
+    }
+
+    /** A CS person (member of group cs) in the Camunda identity store. */
+    protected void garantirUsuarioCs(String id, String nome, String senha) {
+        if (identity.createUserQuery().userId(id).singleResult() == null) {
+            org.camunda.bpm.engine.identity.User u = identity.newUser(id);
+            u.setFirstName(nome);
+            u.setLastName("(CS)");
+            u.setPassword(senha);
+            identity.saveUser(u);
+            identity.createMembership(id, "cs");
         }
     }
 

@@ -66,10 +66,10 @@ class AcessosCamunda {
         if (filtro == null) {
             filtro = filtros.newTaskFilter(nome);
             filtro.setOwner("admin");
-            filtro.setQuery(consulta);
-            filtro.setProperties(Map.of("description", descricao, "priority", prioridade, "refresh", true));
-            filtros.saveFilter(filtro);
         }
+        filtro.setQuery(consulta);
+        filtro.setProperties(Map.of("description", descricao, "priority", prioridade, "refresh", true));
+        filtros.saveFilter(filtro);
         conceder(Resources.FILTER, filtro.getId(), Permissions.READ);
     }
 

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import br.com.terceirizacs.IntegracaoBase;
+import br.com.terceirizacs.Navegador;
+import br.com.terceirizacs.TasklistPagina;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -21,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The daily access rescue on the real engine and database: who is selected, and a queue that never goes stale. */
 class ResgateTest extends IntegracaoBase {
@@ -83,7 +86,8 @@ class ResgateTest extends IntegracaoBase {
     }
 
     private List<Task> resgatesPendentes() {
-        return tarefas.createTaskQuery().taskCandidateGroup("cs").processVariableValueEquals("tipoRegra", "RESGATE_ACESSO")
+        return tarefas.createTaskQuery().taskCandidateGroup("cs").includeAssignedTasks()
+                .processVariableValueEquals("tipoRegra", "RESGATE_ACESSO")
                 .orderByTaskCreateTime().asc().list();
     }
 
@@ -181,6 +185,44 @@ class ResgateTest extends IntegracaoBase {
         assertThat(jdbc.sql("select motivo_decisao from filas_disparo where matricula_id = ? and tipo_regra = 'RESGATE_ACESSO'").param(m)
                 .query(String.class).single()).isEqualTo("Na verificação antes do envio: Aluno já acessou o curso");
         META.verify(0, postRequestedFor(urlPathEqualTo(CAMINHO)));
+    }
+
+    @Test
+    void noTasklistOCsAbreOsResgatesPendentesDescartaUmComMotivoEAprovaOutro() throws Exception {
+        long ana = compra("Ana Primeira", Duration.ofHours(30), Duration.ofDays(5), true);
+        long bia = compra("Bia Segunda", Duration.ofHours(26), Duration.ofDays(5), true);
+        executarResgate();
+        garantirUsuarioCs("carlacs", "Carla", "senha-da-carla-cs");
+
+        try (Navegador navegador = Navegador.abrir()) {
+            TasklistPagina tasklist = new TasklistPagina(navegador.driver());
+            try {
+                tasklist.entrar(url("/camunda/app/tasklist/default/"), "carlacs", "senha-da-carla-cs");
+                tasklist.abrirFiltro("Resgates pendentes");
+                tasklist.abrirEReivindicar("Resgate: Ana Primeira");
+                assertThat(tasklist.valor("campoMensagem")).startsWith("Oi, Ana! Vimos que você ainda não entrou em");
+                tasklist.escolher("Descartar");
+                tasklist.preencher("campoMotivoDescarte", "Aluna já pediu reembolso pelo suporte");
+                tasklist.concluir();
+                await().atMost(Duration.ofSeconds(20)).until(() -> resgatesPendentes().size() == 1);
+
+                tasklist.abrirEReivindicar("Resgate: Bia Segunda");
+                tasklist.escolher("Aprovar e enviar");
+                navegador.fotografar("tasklist-resgate");
+                tasklist.concluir();
+                await().atMost(Duration.ofSeconds(20)).until(() -> resgatesPendentes().isEmpty());
+            } catch (RuntimeException | AssertionError e) {
+                navegador.fotografar("tasklist-resgate-falha");
+                throw e;
+            }
+        }
+        executarJobs();
+
+        assertThat(statusDaFila(ana)).isEqualTo("REJEITADO");
+        assertThat(jdbc.sql("select motivo_decisao from filas_disparo where matricula_id = ? and tipo_regra = 'RESGATE_ACESSO'")
+                .param(ana).query(String.class).single()).isEqualTo("Aluna já pediu reembolso pelo suporte");
+        assertThat(statusDaFila(bia)).isEqualTo("ENVIADO");
+        META.verify(1, postRequestedFor(urlPathEqualTo(CAMINHO)));
     }
 
     @Test

@@ -39,11 +39,11 @@ class OnboardingFimAFimTest extends IntegracaoBase {
     @Test
     void osProcessosEFormulariosImplantadosSaoExatamenteOsDoRepositorio() {
         assertThat(repositorio.createProcessDefinitionQuery().latestVersion().list())
-                .extracting(d -> d.getKey()).containsExactlyInAnyOrder("disparo", "onboarding");
+                .extracting(d -> d.getKey()).containsExactlyInAnyOrder("disparo", "onboarding", "resgate-acesso");
         assertThat(repositorio.createDeploymentQuery().list().stream()
                 .flatMap(d -> repositorio.getDeploymentResourceNames(d.getId()).stream())
                 .map(nome -> nome.substring(nome.lastIndexOf('/') + 1)).distinct())
-                .containsExactlyInAnyOrder("disparo.bpmn", "onboarding.bpmn", "aprovar-disparo.form");
+                .containsExactlyInAnyOrder("disparo.bpmn", "onboarding.bpmn", "resgate-acesso.bpmn", "aprovar-disparo.form");
     }
 
     @Test

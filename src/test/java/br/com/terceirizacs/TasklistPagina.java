@@ -1,0 +1,79 @@
+package br.com.terceirizacs;
+
+import java.time.Duration;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** What a CS person does in Camunda Tasklist 7.24, as page actions for browser tests. */
+public final class TasklistPagina {
+
+    private final ChromeDriver b;
+    private final WebDriverWait espera;
+
+    public TasklistPagina(ChromeDriver b) {
+        this.b = b;
+        this.espera = new WebDriverWait(b, Duration.ofSeconds(40));
+    }
+
+    public void entrar(String url, String usuario, String senha) {
+        b.get(url);
+        espera.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
+                .sendKeys(usuario);
+        b.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(senha);
+        b.findElement(By.cssSelector("button[type='submit']")).click();
+    }
+
+    public void abrirFiltro(String nome) {
+        espera.until(ExpectedConditions.elementToBeClickable(By.partialLinkText(nome))).click();
+    }
+
+    /** Opens the task whose name contains the text, in the task list of the open filter, and claims it. */
+    public void abrirEReivindicar(String trechoDoNome) {
+        espera.until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//*[contains(@class,'tasks-list')]//a[contains(., '" + trechoDoNome + "')]"))).click();
+        espera.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
+    }
+
+    /** The value of a form field (waits until the form has loaded the task's variables). */
+    public String valor(String idDoCampo) {
+        return espera.until(d -> {
+            WebElement campo = d.findElement(By.cssSelector(".fjs-container [id$='" + idDoCampo + "']"));
+            String v = campo.getAttribute("value");
+            return v != null && !v.isBlank() ? v : null;
+        });
+    }
+
+    public void escolher(String rotulo) {
+        clicar(espera.until(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//*[contains(@class,'fjs-container')]//label[contains(., '" + rotulo + "')]"))));
+    }
+
+    public void preencher(String idDoCampo, String texto) {
+        WebElement campo = espera.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector(".fjs-container [id$='" + idDoCampo + "']")));
+        b.executeScript("arguments[0].scrollIntoView({block: 'center'});", campo);
+        campo.clear();
+        campo.sendKeys(texto);
+        // form-js debounces text input and flushes on blur: leave the field as a person would before completing
+        campo.sendKeys(Keys.TAB);
+        espera.until(d -> texto.equals(campo.getAttribute("value")));
+    }
+
+    public void concluir() {
+        clicar(espera.until(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//button[normalize-space()='Complete' or normalize-space()='Concluir']"))));
+    }
+
+    /**
+     * Tasklist's footer covers the bottom of the form and the form re-lays itself out as fields appear, so a
+     * pointer click may land on a neighbour: scroll the element into the middle and click it through the DOM.
+     */
+    private void clicar(WebElement elemento) {
+        b.executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", elemento);
+    }
+}
