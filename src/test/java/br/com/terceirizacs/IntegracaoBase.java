@@ -119,7 +119,12 @@ public abstract class IntegracaoBase {
 
     /** Runs every due job (the job executor is off in tests), as the executor would, until none is left. */
     protected void executarJobs() {
-        for (int rodada = 0; rodada < 50; rodada++) {
+        executarJobs(Duration.ofMinutes(2));
+    }
+
+    protected void executarJobs(Duration limite) {
+        long fim = System.nanoTime() + limite.toNanos();
+        while (System.nanoTime() < fim) {
             List<org.camunda.bpm.engine.runtime.Job> jobs = management.createJobQuery().executable().list();
             if (jobs.isEmpty()) {
                 return;

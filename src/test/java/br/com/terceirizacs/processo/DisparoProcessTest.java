@@ -55,14 +55,7 @@ class DisparoProcessTest {
     void ligarDelegates() {
         BpmnAwareTests.init(MOTOR);
         disparos = Mockito.mock(DisparoService.class);
-        DisparoDelegates d = new DisparoDelegates();
-        BEANS.put("prepararDisparo", new PrepararDisparoDelegate(disparos));
-        BEANS.put("aprovacaoDisparo", new AprovacaoDisparoListener(disparos, MOTOR.getIdentityService()));
-        BEANS.put("verificarPoliticaDisparo", d.verificarPolitica(disparos));
-        BEANS.put("enviarMensagem", d.enviarMensagem(disparos));
-        BEANS.put("confirmarEnvioIncerto", d.confirmarEnvioIncerto(disparos));
-        BEANS.put("expirarDisparo", d.expirar(disparos));
-        BEANS.put("janelaEnvio", new JanelaEnvio(disparos));
+        MotorDeTeste.ligarDisparo(BEANS, disparos, MOTOR);
         when(disparos.verificarPolitica(FILA)).thenReturn(true);
         when(disparos.enviar(FILA)).thenReturn("ENVIADO");
         when(disparos.visaoAprovacao(FILA)).thenReturn(new DisparoService.VisaoAprovacao("Mariana Souza",

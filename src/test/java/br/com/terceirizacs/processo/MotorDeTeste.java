@@ -29,4 +29,17 @@ final class MotorDeTeste {
     static Map<Object, Object> beans() {
         return new HashMap<>();
     }
+
+    /** The delegates of {@code disparo}, on a (mocked) dispatch service. */
+    static void ligarDisparo(Map<Object, Object> beans, br.com.terceirizacs.disparo.DisparoService disparos,
+                             ProcessEngine motor) {
+        DisparoDelegates d = new DisparoDelegates();
+        beans.put("prepararDisparo", new PrepararDisparoDelegate(disparos));
+        beans.put("aprovacaoDisparo", new AprovacaoDisparoListener(disparos, motor.getIdentityService()));
+        beans.put("verificarPoliticaDisparo", d.verificarPolitica(disparos));
+        beans.put("enviarMensagem", d.enviarMensagem(disparos));
+        beans.put("confirmarEnvioIncerto", d.confirmarEnvioIncerto(disparos));
+        beans.put("expirarDisparo", d.expirar(disparos));
+        beans.put("janelaEnvio", new JanelaEnvio(disparos));
+    }
 }

@@ -54,17 +54,10 @@ class OnboardingProcessTest {
         disparos = Mockito.mock(DisparoService.class);
         kpis = Mockito.mock(KpiService.class);
         OnboardingDelegates o = new OnboardingDelegates();
-        DisparoDelegates d = new DisparoDelegates();
         BEANS.put("verificarTelefone", o.verificarTelefone(matriculas));
         BEANS.put("sinalizarSemTelefone", o.sinalizarSemTelefone(matriculas));
         BEANS.put("registrarKpiBoasVindas", o.registrarKpiBoasVindas(kpis));
-        BEANS.put("prepararDisparo", new PrepararDisparoDelegate(disparos));
-        BEANS.put("aprovacaoDisparo", new AprovacaoDisparoListener(disparos, motor.getIdentityService()));
-        BEANS.put("verificarPoliticaDisparo", d.verificarPolitica(disparos));
-        BEANS.put("enviarMensagem", d.enviarMensagem(disparos));
-        BEANS.put("confirmarEnvioIncerto", d.confirmarEnvioIncerto(disparos));
-        BEANS.put("expirarDisparo", d.expirar(disparos));
-        BEANS.put("janelaEnvio", new JanelaEnvio(disparos));
+        MotorDeTeste.ligarDisparo(BEANS, disparos, motor);
         when(disparos.preparar(eq(7L), eq(TipoRegra.ONBOARDING), eq("Compra aprovada"), anyBoolean(), anyString()))
                 .thenReturn(new DisparoService.Preparacao(3L, true, false, false, null, null));
         when(disparos.verificarPolitica(3L)).thenReturn(true);

@@ -59,17 +59,10 @@ class ResgateAcessoProcessTest {
         resgates = Mockito.mock(ResgateService.class);
         disparos = Mockito.mock(DisparoService.class);
         ResgateDelegates r = new ResgateDelegates();
-        DisparoDelegates d = new DisparoDelegates();
         BEANS.put("selecionarResgates", r.selecionar(resgates));
         BEANS.put("iniciarLoteResgates", r.iniciarLote(resgates, 2));
         BEANS.put("concluirResgate", r.concluir(resgates));
-        BEANS.put("prepararDisparo", new PrepararDisparoDelegate(disparos));
-        BEANS.put("aprovacaoDisparo", new AprovacaoDisparoListener(disparos, motor.getIdentityService()));
-        BEANS.put("verificarPoliticaDisparo", d.verificarPolitica(disparos));
-        BEANS.put("enviarMensagem", d.enviarMensagem(disparos));
-        BEANS.put("confirmarEnvioIncerto", d.confirmarEnvioIncerto(disparos));
-        BEANS.put("expirarDisparo", d.expirar(disparos));
-        BEANS.put("janelaEnvio", new JanelaEnvio(disparos));
+        MotorDeTeste.ligarDisparo(BEANS, disparos, motor);
         when(disparos.preparar(any(), eq(TipoRegra.RESGATE_ACESSO), anyString(), anyBoolean(), anyString()))
                 .thenReturn(new DisparoService.Preparacao(1L, false, false, false, null, "teste"));
     }
