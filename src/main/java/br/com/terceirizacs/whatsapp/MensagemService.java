@@ -93,8 +93,10 @@ public class MensagemService {
         });
 
         if (props.simulado()) {
-            log.info("[simulado] WhatsApp para {}: template {} — {}", Mascara.telefone(pedido.telefoneE164()),
-                    pedido.template(), pedido.textoPrevia());
+            // The text itself names the student: it stays in filas_disparo.texto_previa, not in the log.
+            log.info("[simulado] WhatsApp para {}: template {} com {} parâmetro(s), {} caracteres (fila {})",
+                    Mascara.telefone(pedido.telefoneE164()), pedido.template(), pedido.parametros().size(),
+                    pedido.textoPrevia() == null ? 0 : pedido.textoPrevia().length(), pedido.filaId());
             registrar(id, m -> m.marcarAceita(null, null, true, clock.instant()));
             return new ResultadoEnvio(ResultadoEnvio.Situacao.SIMULADA, id, null, null, "Modo simulado: nada enviado");
         }
