@@ -191,14 +191,30 @@ public class DisparoService {
         return bloqueio.isEmpty();
     }
 
-    /** Sends the approved message; returns ENVIADO, FALHOU or INCERTO (transient failures are thrown: job retry). */
+    /**
+     * Sends the approved message; returns ENVIADO, FALHOU, INCERTO or CANCELADO (transient failures are thrown: job
+     * retry). The policy is checked again here, under the row lock: a retry 20 minutes later, or a send that waited in
+     * a long job queue, must not reach a student who opted out or was refunded in the meantime.
+     */
     @Transactional
     public String enviar(Long filaId) {
-        FilaDisparo fila = filas.findById(filaId).orElseThrow();
+        FilaDisparo fila = filas.travar(filaId).orElseThrow();
         if (fila.getStatus() == StatusFila.ENVIADO) {
             return "ENVIADO";
         }
+        if (fila.getStatus() != StatusFila.APROVADO) {
+            return fila.getStatus().name();
+        }
         Destinatario d = matriculas.destinatario(fila.getMatriculaId());
+        // once a request may have left (accepted, sending, uncertain), the outcome is the send's, not the policy's
+        boolean podeTerSaido = mensagens.statusDaFila(filaId)
+                .filter(s -> s != StatusMensagem.NOVA && s != StatusMensagem.NAO_ENVIADA).isPresent();
+        Optional<String> bloqueio = podeTerSaido ? Optional.empty() : politica.bloqueio(fila, d,
+                catalogo.produto(d.produtoId()).orElseThrow(), regras.obter(fila.getRegraId()));
+        if (bloqueio.isPresent()) {
+            fila.encerrar(StatusFila.CANCELADO, "Na hora do envio: " + bloqueio.get(), clock.instant());
+            return StatusFila.CANCELADO.name();
+        }
         TemplateResumo template = catalogo.template(fila.getTemplateSugerido(), fila.getTemplateIdioma()).orElseThrow();
         ResultadoEnvio r = mensagens.enviar(new PedidoEnvio(fila.getId(), d.alunoId(), d.telefoneE164(),
                 fila.getTemplateSugerido(), fila.getTemplateIdioma(), lerValores(fila.getParametros()),

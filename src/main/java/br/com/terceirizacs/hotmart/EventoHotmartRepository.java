@@ -32,6 +32,13 @@ interface EventoHotmartRepository extends JpaRepository<EventoHotmart, Long> {
             order by e.ocorridoEm, e.id""")
     List<Long> aguardandoCompra(Long clienteId, Long produto, String email);
 
+    @Query("""
+            select e.id from EventoHotmart e
+            where e.situacao = br.com.terceirizacs.hotmart.SituacaoEvento.AGUARDANDO_COMPRA
+              and e.processadoEm <= :processadoAte and e.recebidoEm >= :recebidoDesde
+            order by e.id""")
+    List<Long> aguardandoParaRevisar(Instant processadoAte, Instant recebidoDesde, Limit limite);
+
     List<EventoHotmart> findByHotmartEventIdOrderByIdDesc(String hotmartEventId);
 
     List<EventoHotmart> findByClienteIdAndTransacaoOrderByOcorridoEmAscIdAsc(Long clienteId, String transacao);

@@ -41,11 +41,14 @@ class HotmartEventoProcessor {
     private final ObjectMapper mapper;
     private final Clock clock;
     private final MeterRegistry metricas;
+    private final org.springframework.context.ApplicationEventPublisher publicador;
     private final int maxTentativas;
 
     HotmartEventoProcessor(EventoHotmartRepository eventos, CatalogoService catalogo, MatriculaService matriculas,
                            ObjectMapper mapper, Clock clock, MeterRegistry metricas,
+                           org.springframework.context.ApplicationEventPublisher publicador,
                            @Value("${terceiriza.inbox.max-tentativas}") int maxTentativas) {
+        this.publicador = publicador;
         this.eventos = eventos;
         this.catalogo = catalogo;
         this.matriculas = matriculas;
@@ -77,14 +80,41 @@ class HotmartEventoProcessor {
         evento.concluir(desfecho.situacao(), desfecho.detalhe(), clock.instant());
         metricas.counter("hotmart.eventos.processados", "situacao", desfecho.situacao().name()).increment();
         if (desfecho.efeito() != null && desfecho.efeito().matriculaNova()) {
-            // Club or subscription events that arrived before this purchase: apply them now, in order.
+            // Club or subscription events that arrived before this purchase: back to PENDENTE here, processed after
+            // the commit, each in its own transaction (one bad event must not hold the purchase back).
+            List<Long> reabertos = new java.util.ArrayList<>();
             for (Long pendente : eventos.aguardandoCompra(evento.getClienteId(), evento.getProdutoHotmartId(),
                     evento.getEmail())) {
-                eventos.travar(pendente)
-                        .filter(e -> e.getSituacao() == SituacaoEvento.AGUARDANDO_COMPRA)
-                        .ifPresent(this::aplicarEConcluir);
+                eventos.travar(pendente).filter(e -> e.getSituacao() == SituacaoEvento.AGUARDANDO_COMPRA)
+                        .ifPresent(e -> {
+                            e.reabrir();
+                            reabertos.add(e.getId());
+                        });
+            }
+            if (!reabertos.isEmpty()) {
+                publicador.publishEvent(new EventosReabertos(reabertos));
             }
         }
+    }
+
+    /** Events put back to PENDENTE in a transaction; the dispatcher hands them off once it commits. */
+    record EventosReabertos(List<Long> ids) {
+    }
+
+    /**
+     * A club event and its purchase processed at the same moment cannot see each other's uncommitted rows, so the
+     * club event may wait for a purchase that already exists. Waiting events of the last day are looked at again.
+     */
+    @Transactional
+    public void revisarAguardando(Long id) {
+        eventos.travar(id).filter(e -> e.getSituacao() == SituacaoEvento.AGUARDANDO_COMPRA)
+                .ifPresent(this::aplicarEConcluir);
+    }
+
+    List<Long> aguardandoParaRevisar(int limite) {
+        Instant agora = clock.instant();
+        return eventos.aguardandoParaRevisar(agora.minusSeconds(60), agora.minus(Duration.ofDays(1)),
+                org.springframework.data.domain.Limit.of(limite));
     }
 
     private Desfecho aplicar(EventoHotmart ev) {

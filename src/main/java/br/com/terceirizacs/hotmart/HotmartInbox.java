@@ -49,7 +49,8 @@ class HotmartInbox {
 
     Recebimento receber(Long clienteId, byte[] corpo) {
         byte[] semHottok = HottokNoCorpo.remover(corpo);
-        String payload = new String(semHottok, StandardCharsets.UTF_8);
+        // PostgreSQL text cannot hold NUL (H2 can): a body carrying one would fail to store at every redelivery
+        String payload = new String(semHottok, StandardCharsets.UTF_8).replace("\u0000", "\\u0000");
         String sha = sha256(semHottok);
         Envelope env = null;
         String detalheInvalido = null;
@@ -66,8 +67,9 @@ class HotmartInbox {
         Linha linha = env == null
                 ? new Linha(clienteId, "sha256:" + sha, null, null, null, null, null, null, null, payload, sha,
                 SituacaoEvento.JSON_INVALIDO, detalheInvalido, null)
-                : new Linha(clienteId, env.id() != null ? env.id() : "sha256:" + sha, env.id(), env.evento(),
-                env.chaveNegocio(), env.transacao(), env.produtoHotmartId(), env.email(), env.ocorridoEm(), payload,
+                : new Linha(clienteId, caber(env.id() != null ? env.id() : "sha256:" + sha, 100), caber(env.id(), 100),
+                caber(env.evento(), 60), caber(env.chaveNegocio(), 400), caber(env.transacao(), 40),
+                env.produtoHotmartId(), caber(env.email(), 320), env.ocorridoEm(), payload,
                 sha, SituacaoEvento.PENDENTE, env.id() == null ? "Evento sem 'id'; deduplicado pelo conteúdo" : null,
                 null);
 
@@ -145,6 +147,18 @@ class HotmartInbox {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Values longer than their column (no real Hotmart value is) are replaced by their hash, so that they still
+     * identify the delivery and the row can always be stored and acknowledged.
+     */
+    private static String caber(String valor, int tamanho) {
+        if (valor == null || valor.length() <= tamanho) {
+            return valor;
+        }
+        String hash = "sha256:" + sha256(valor.getBytes(StandardCharsets.UTF_8));
+        return hash.substring(0, Math.min(hash.length(), tamanho));
     }
 
     private static String sha256(byte[] bytes) {

@@ -12,6 +12,8 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Runs stored events after their commit: at once on a small pool (hand-off from the webhook), and from a sweep
@@ -55,6 +57,24 @@ class InboxDespachante implements DisposableBean {
     void varrer() {
         for (Long id : processor.pendentes(200)) {
             processar(id);
+        }
+    }
+
+    /** Club events re-opened by their purchase, once the purchase's transaction has committed. */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    void aoReabrir(HotmartEventoProcessor.EventosReabertos reabertos) {
+        reabertos.ids().forEach(this::agendar);
+    }
+
+    @Scheduled(fixedDelayString = "${terceiriza.inbox.revisao-aguardando:PT1M}",
+            initialDelayString = "${terceiriza.inbox.revisao-aguardando:PT1M}")
+    void revisarAguardando() {
+        for (Long id : processor.aguardandoParaRevisar(500)) {
+            try {
+                processor.revisarAguardando(id);
+            } catch (RuntimeException e) {
+                log.warn("Evento Hotmart {} aguardando compra não revisado ({})", id, e.getClass().getSimpleName());
+            }
         }
     }
 

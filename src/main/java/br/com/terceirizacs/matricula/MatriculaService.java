@@ -289,13 +289,35 @@ public class MatriculaService {
     @Transactional(propagation = Propagation.REQUIRED)
     public List<Long> registrarOptOut(String waId, String motivo) {
         Instant agora = clock.instant();
-        List<Aluno> encontrados = alunos.porWaIdOuTelefone(waId, "+" + waId);
+        List<Aluno> encontrados = new java.util.ArrayList<>();
+        for (String variante : variantesBrasileiras(waId)) {
+            alunos.porWaIdOuTelefone(variante, "+" + variante).stream()
+                    .filter(a -> encontrados.stream().noneMatch(x -> x.getId().equals(a.getId())))
+                    .forEach(encontrados::add);
+        }
         encontrados.forEach(a -> a.registrarOptOut(motivo, agora));
         List<Long> ids = encontrados.stream().map(Aluno::getId).toList();
         if (!ids.isEmpty()) {
             eventos.publishEvent(new EventosMatricula.OptOutRegistrado(ids, agora));
         }
         return ids;
+    }
+
+    /**
+     * Meta may know a Brazilian mobile without its ninth digit (55 DD 8 digits) while we stored it with it (55 DD 9
+     * 8 digits), or the other way round: a stop request must reach both forms.
+     */
+    static List<String> variantesBrasileiras(String waId) {
+        if (waId == null || !waId.startsWith("55")) {
+            return List.of(String.valueOf(waId));
+        }
+        if (waId.length() == 12) {
+            return List.of(waId, waId.substring(0, 4) + "9" + waId.substring(4));
+        }
+        if (waId.length() == 13 && waId.charAt(4) == '9') {
+            return List.of(waId, waId.substring(0, 4) + waId.substring(5));
+        }
+        return List.of(waId);
     }
 
     static String normalizarEmail(String email) {

@@ -104,7 +104,9 @@ public class Mensagem {
     }
 
     void marcarAceita(String wamid, String waId, boolean simulada, Instant agora) {
-        this.status = simulada ? StatusMensagem.SIMULADA : StatusMensagem.ENVIADA;
+        StatusMensagem aceita = simulada ? StatusMensagem.SIMULADA : StatusMensagem.ENVIADA;
+        // a status webhook may have beaten Meta's HTTP answer here: never move the timeline back
+        this.status = this.status.ordem() > aceita.ordem() ? this.status : aceita;
         this.wamid = wamid;
         this.waId = waId;
         this.enviadaEm = agora;

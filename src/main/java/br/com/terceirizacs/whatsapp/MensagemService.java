@@ -85,12 +85,22 @@ public class MensagemService {
             throw new EnvioTransitorioException("Limite de envio por segundo do número atingido; nova tentativa em breve",
                     null);
         }
-        Long id = novaTx.execute(s -> {
-            Mensagem m = mensagens.findByChaveIdempotencia(Mensagem.chave(pedido.filaId()))
-                    .orElseGet(() -> new Mensagem(pedido, json(pedido.parametros()), numero, clock.instant()));
+        // The claim: under the row lock, and only from a state in which nothing can have left. Whatever happened
+        // while we waited for the limiter (a status webhook, an operator, another node) wins over this attempt.
+        Reivindicacao r = novaTx.execute(s -> {
+            Optional<Mensagem> existente = mensagens.travarPorChave(Mensagem.chave(pedido.filaId()));
+            if (existente.isPresent() && existente.get().getStatus() != StatusMensagem.NOVA
+                    && existente.get().getStatus() != StatusMensagem.NAO_ENVIADA) {
+                return new Reivindicacao(null, resultadoAnterior(pedido).orElseThrow());
+            }
+            Mensagem m = existente.orElseGet(() -> new Mensagem(pedido, json(pedido.parametros()), numero, clock.instant()));
             m.marcarEnviando(clock.instant());
-            return mensagens.save(m).getId();
+            return new Reivindicacao(mensagens.saveAndFlush(m).getId(), null);
         });
+        if (r.jaResolvida() != null) {
+            return r.jaResolvida();
+        }
+        Long id = r.id();
 
         if (props.simulado()) {
             // The text itself names the student: it stays in filas_disparo.texto_previa, not in the log.
@@ -206,7 +216,7 @@ public class MensagemService {
         novaTx.executeWithoutResult(s -> {
             Optional<Mensagem> mensagem = mensagens.findFirstByWamid(wamid)
                     .or(() -> Optional.ofNullable(filaDaCallback)
-                            .flatMap(f -> mensagens.findByChaveIdempotencia(Mensagem.chave(f))));
+                            .flatMap(f -> mensagens.travarPorChave(Mensagem.chave(f))));
             int novos = jdbc.sql("""
                             insert into mensagens_status (mensagem_id, wamid, status, ocorrido_em, erro_codigo, erro_titulo, registrado_em)
                             select ?, ?, ?, ?, ?, ?, ? where not exists
@@ -227,6 +237,9 @@ public class MensagemService {
                 eventos.publishEvent(new EnvioConfirmado(m.getFilaDisparoId(), m.getStatus()));
             }
         });
+    }
+
+    private record Reivindicacao(Long id, ResultadoEnvio jaResolvida) {
     }
 
     /** A status webhook settled a send we were unsure about. */
@@ -266,7 +279,7 @@ public class MensagemService {
     // ----- helpers -----
 
     private void registrar(Long id, java.util.function.Consumer<Mensagem> mudanca) {
-        novaTx.executeWithoutResult(s -> mudanca.accept(mensagens.findById(id).orElseThrow()));
+        novaTx.executeWithoutResult(s -> mudanca.accept(mensagens.findLockedById(id).orElseThrow()));
     }
 
     /** Meta's request body: template, pt_BR, positional body parameters, URL button suffix, our row id echoed back. */

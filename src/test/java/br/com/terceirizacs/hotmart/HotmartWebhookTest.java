@@ -23,6 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class HotmartWebhookTest extends IntegracaoBase {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    InboxDespachante despachante;
+
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource({
             "purchase-approved.json, PROCESSADO",
@@ -272,7 +275,8 @@ class HotmartWebhookTest extends IntegracaoBase {
 
         assertThat(postarEProcessar(amostra("purchase-approved.json"))).isEqualTo("PROCESSADO");
 
-        assertThat(contar("select count(*) from eventos_hotmart where situacao = 'PROCESSADO'")).isEqualTo(3);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).until(() ->
+                contar("select count(*) from eventos_hotmart where situacao = 'PROCESSADO'") == 3);
         Map<String, Object> m = matricula("mariana.souza@example.com", 4100001);
         assertThat(instante(m.get("data_primeiro_acesso"))).isEqualTo(Instant.ofEpochMilli(1772460760519L));
         assertThat(m.get("modulo_atual_id")).isEqualTo("Qk3vB7mZ2p");
@@ -405,6 +409,37 @@ class HotmartWebhookTest extends IntegracaoBase {
         semEvento.remove("event");
         assertThat(postarEProcessar(semEvento)).isEqualTo("CAMPOS_AUSENTES");
         assertThat(contar("select count(*) from matriculas")).isZero();
+    }
+
+    @Test
+    void valoresMaioresQueAsColunasOuComNulAindaSaoGuardadosEConfirmados() {
+        ObjectNode idEnorme = amostra("purchase-approved.json").put("id", "x".repeat(150));
+        ((ObjectNode) idEnorme.path("data").path("purchase")).put("transaction", "HP" + "9".repeat(60));
+        HttpResponse<String> r = postarWebhook(bytes(idEnorme), HOTTOK);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(postarWebhook(bytes(idEnorme), HOTTOK).statusCode()).as("e a repetição é reconhecida").isEqualTo(200);
+        assertThat(contar("select entregas from eventos_hotmart")).isEqualTo(2);
+
+        byte[] comNul = "{\"id\": \"a\u0000b\", \"event\": ".getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> nul = postarWebhook(comNul, HOTTOK);
+        assertThat(nul.statusCode()).isEqualTo(200);
+        assertThat(situacao(json(nul.body()).path("id").asLong())).isEqualTo("JSON_INVALIDO");
+    }
+
+    @Test
+    void umEventoDeClubeQueFicouEsperandoUmaCompraJaExistenteEhRevisado() {
+        postarEProcessar(amostra("purchase-approved.json"));
+        long acesso = postarWebhook(amostra("club-first-access.json"));
+        aguardarProcessamento(acesso);
+        // as if it had lost the race with its purchase: waiting, looked at more than a minute ago
+        jdbc.sql("update eventos_hotmart set situacao = 'AGUARDANDO_COMPRA', processado_em = ? where id = ?")
+                .params(java.time.OffsetDateTime.now().minusMinutes(2), acesso).update();
+        jdbc.sql("update matriculas set data_primeiro_acesso = null, origem_primeiro_acesso = null").update();
+
+        despachante.revisarAguardando();
+
+        assertThat(situacao(acesso)).isEqualTo("PROCESSADO");
+        assertThat(matricula("mariana.souza@example.com", 4100001).get("data_primeiro_acesso")).isNotNull();
     }
 
     @Test

@@ -109,6 +109,30 @@ class OnboardingFimAFimTest extends IntegracaoBase {
     }
 
     @Test
+    void umaNovaTentativaDeEnvioDepoisDeUmOptOutNaoEnviaNada() {
+        META.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo(CAMINHO))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(429)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(amostraWhatsApp("error-130429-rate-limit.json"))));
+        postarEProcessar(amostra("purchase-approved-subscription.json"));
+        executarJobs();
+        META.verify(1, postRequestedFor(urlPathEqualTo(CAMINHO)));
+
+        byte[] sair = amostraWhatsApp("webhook-inbound-text-sair.wire.json").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        enviar(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/webhooks/whatsapp")))
+                .header("Content-Type", "application/json")
+                .header("X-Hub-Signature-256", "sha256=fa2ee20720d911cf348aed745320d54db05f013c9b34343e2eae084d0607985a")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(sair)).build());
+        org.camunda.bpm.engine.runtime.Job reenvio = management.createJobQuery().activityId("enviarMensagem").singleResult();
+        management.executeJob(reenvio.getId());
+
+        META.verify(1, postRequestedFor(urlPathEqualTo(CAMINHO)));
+        assertThat(jdbc.sql("select status from filas_disparo").query(String.class).single()).isEqualTo("CANCELADO");
+        assertThat(jdbc.sql("select motivo_decisao from filas_disparo").query(String.class).single())
+                .isEqualTo("Na hora do envio: Aluno pediu para não receber mensagens");
+    }
+
+    @Test
     void umaRenovacaoNaoRecebeBoasVindas() {
         ObjectNode renovacao = amostra("purchase-approved-subscription.json");
         ((ObjectNode) renovacao.path("data").path("purchase")).put("recurrence_number", 2);
