@@ -2,8 +2,8 @@ package br.com.terceirizacs.catalogo;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+
+import br.com.terceirizacs.comum.Hashes;
 
 /**
  * Hottoks are high-entropy secrets issued by Hotmart, so an unsalted SHA-256 is enough to store them (the same
@@ -15,12 +15,7 @@ final class Hottoks {
     }
 
     static String hash(String hottok) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(hottok.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hashes.sha256(hottok);
     }
 
     /** Constant-time comparison of two hashes. */

@@ -1,14 +1,12 @@
 package br.com.terceirizacs.hotmart;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
 
 import br.com.terceirizacs.comum.Datas;
+import br.com.terceirizacs.comum.Hashes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -51,7 +49,7 @@ class HotmartInbox {
         byte[] semHottok = HottokNoCorpo.remover(corpo);
         // PostgreSQL text cannot hold NUL (H2 can): a body carrying one would fail to store at every redelivery
         String payload = new String(semHottok, StandardCharsets.UTF_8).replace("\u0000", "\\u0000");
-        String sha = sha256(semHottok);
+        String sha = Hashes.sha256(semHottok);
         Envelope env = null;
         String detalheInvalido = null;
         try {
@@ -157,17 +155,10 @@ class HotmartInbox {
         if (valor == null || valor.length() <= tamanho) {
             return valor;
         }
-        String hash = "sha256:" + sha256(valor.getBytes(StandardCharsets.UTF_8));
+        String hash = "sha256:" + Hashes.sha256(valor);
         return hash.substring(0, Math.min(hash.length(), tamanho));
     }
 
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private record Linha(Long clienteId, String chaveEvento, String hotmartEventId, String evento, String chaveNegocio,
                          String transacao, Long produtoHotmartId, String email, Instant ocorridoEm, String payload,

@@ -4,19 +4,16 @@ import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import br.com.terceirizacs.comum.Datas;
+import br.com.terceirizacs.comum.Hashes;
 import br.com.terceirizacs.comum.Mascara;
 import br.com.terceirizacs.matricula.MatriculaService;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -267,13 +264,7 @@ public class MensagemService {
     }
 
     private String hashToken() {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256")
-                    .digest(String.valueOf(props.token()).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hashes.sha256(String.valueOf(props.token()));
     }
 
     // ----- helpers -----
