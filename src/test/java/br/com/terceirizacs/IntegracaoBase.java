@@ -117,6 +117,29 @@ public abstract class IntegracaoBase {
         }
     }
 
+    /** Meta's webhook: the raw bytes, with the given X-Hub-Signature-256 header (none when null). */
+    protected HttpResponse<String> postarWhatsApp(byte[] corpo, String assinatura) {
+        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(url("/webhooks/whatsapp")))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(corpo));
+        if (assinatura != null) {
+            req.header("X-Hub-Signature-256", assinatura);
+        }
+        return enviar(req.build());
+    }
+
+    /** Meta's webhook signed as Meta signs it: HMAC-SHA256 of the raw bytes with the app secret of the test profile. */
+    protected HttpResponse<String> postarWhatsAppAssinado(String json) {
+        byte[] corpo = json.getBytes(StandardCharsets.UTF_8);
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(
+                    "app-secret-ficticio-somente-para-testes".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return postarWhatsApp(corpo, "sha256=" + java.util.HexFormat.of().formatHex(mac.doFinal(corpo)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Runs every due job (the job executor is off in tests), as the executor would, until none is left. */
     protected void executarJobs() {
         executarJobs(Duration.ofMinutes(2));

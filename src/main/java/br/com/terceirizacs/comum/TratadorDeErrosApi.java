@@ -29,10 +29,7 @@ public class TratadorDeErrosApi {
             erros.putIfAbsent(erro.getField(), erro.getDefaultMessage());
         }
         e.getBindingResult().getGlobalErrors().forEach(g -> erros.putIfAbsent(g.getObjectName(), g.getDefaultMessage()));
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Dados inválidos");
-        p.setTitle("Requisição inválida");
-        p.setProperty("erros", erros);
-        return p;
+        return invalida("Dados inválidos", erros);
     }
 
     @ExceptionHandler(HandlerMethodValidationException.class)
@@ -42,35 +39,33 @@ public class TratadorDeErrosApi {
             String nome = r.getMethodParameter().getParameterName();
             r.getResolvableErrors().forEach(erro -> erros.putIfAbsent(nome, erro.getDefaultMessage()));
         }
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Dados inválidos");
-        p.setTitle("Requisição inválida");
-        p.setProperty("erros", erros);
-        return p;
+        return invalida("Dados inválidos", erros);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail ilegivel(HttpMessageNotReadableException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "Corpo da requisição ausente ou com JSON inválido");
-        p.setTitle("Requisição inválida");
-        return p;
+        return invalida("Corpo da requisição ausente ou com JSON inválido", null);
     }
 
     @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class})
     ProblemDetail parametro(Exception e) {
         String nome = e instanceof MissingServletRequestParameterException m ? m.getParameterName()
                 : ((MethodArgumentTypeMismatchException) e).getName();
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Parâmetro inválido ou ausente: " + nome);
-        p.setTitle("Requisição inválida");
-        p.setProperty("erros", Map.of(nome, "valor ausente ou inválido"));
-        return p;
+        return invalida("Parâmetro inválido ou ausente: " + nome, Map.of(nome, "valor ausente ou inválido"));
     }
 
     @ExceptionHandler(RequisicaoInvalidaException.class)
     ProblemDetail requisicaoInvalida(RequisicaoInvalidaException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Dados inválidos");
+        return invalida("Dados inválidos", Map.of(e.getCampo(), e.getMessage()));
+    }
+
+    /** A 400 in the shape every client of the API reads: title, detail and the pt-BR message per field. */
+    private static ProblemDetail invalida(String detalhe, Map<String, String> erros) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detalhe);
         p.setTitle("Requisição inválida");
-        p.setProperty("erros", Map.of(e.getCampo(), e.getMessage()));
+        if (erros != null) {
+            p.setProperty("erros", erros);
+        }
         return p;
     }
 

@@ -183,12 +183,15 @@ public class DisparoService {
         if (fila.getStatus() != StatusFila.APROVADO) {
             return false;
         }
-        Destinatario d = matriculas.destinatario(fila.getMatriculaId());
-        ProdutoResumo produto = catalogo.produto(d.produtoId()).orElseThrow();
-        Optional<String> bloqueio = politica.bloqueio(fila, d, produto, regras.obter(fila.getRegraId()));
+        Optional<String> bloqueio = bloqueioAtual(fila, matriculas.destinatario(fila.getMatriculaId()));
         bloqueio.ifPresent(motivo -> fila.encerrar(StatusFila.CANCELADO, "Na verificação antes do envio: " + motivo,
                 clock.instant()));
         return bloqueio.isEmpty();
+    }
+
+    /** What the policy says of a queue row now, with the enrolment, product and rule read fresh. */
+    private Optional<String> bloqueioAtual(FilaDisparo fila, Destinatario d) {
+        return politica.bloqueio(fila, d, catalogo.produto(d.produtoId()).orElseThrow(), regras.obter(fila.getRegraId()));
     }
 
     /**
@@ -209,8 +212,7 @@ public class DisparoService {
         // once a request may have left (accepted, sending, uncertain), the outcome is the send's, not the policy's
         boolean podeTerSaido = mensagens.statusDaFila(filaId)
                 .filter(s -> s != StatusMensagem.NOVA && s != StatusMensagem.NAO_ENVIADA).isPresent();
-        Optional<String> bloqueio = podeTerSaido ? Optional.empty() : politica.bloqueio(fila, d,
-                catalogo.produto(d.produtoId()).orElseThrow(), regras.obter(fila.getRegraId()));
+        Optional<String> bloqueio = podeTerSaido ? Optional.empty() : bloqueioAtual(fila, d);
         if (bloqueio.isPresent()) {
             fila.encerrar(StatusFila.CANCELADO, "Na hora do envio: " + bloqueio.get(), clock.instant());
             return StatusFila.CANCELADO.name();

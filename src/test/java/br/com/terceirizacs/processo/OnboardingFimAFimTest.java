@@ -71,7 +71,7 @@ class OnboardingFimAFimTest extends IntegracaoBase {
     }
 
     @Test
-    void umEnvioSemRespostaViraIncidenteEOStatusDoWhatsAppResolveSemReenviar() throws Exception {
+    void umEnvioSemRespostaViraIncidenteEOStatusDoWhatsAppResolveSemReenviar() {
         META.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo(CAMINHO))
                 .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(
                         amostraWhatsApp("send-template-response.json")).withFixedDelay(3_000)));
@@ -87,11 +87,7 @@ class OnboardingFimAFimTest extends IntegracaoBase {
         long fila = contar("select id from filas_disparo");
         String sent = amostraWhatsApp("webhook-status-sent.json")
                 .replace("enrollment=ENR-2026-000123;step=boas_vindas", "fila=" + fila);
-        byte[] corpo = sent.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        HttpResponse<String> r = enviar(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/webhooks/whatsapp")))
-                .header("Content-Type", "application/json")
-                .header("X-Hub-Signature-256", "sha256=" + hmac(corpo))
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(corpo)).build());
+        HttpResponse<String> r = postarWhatsAppAssinado(sent);
         assertThat(r.statusCode()).isEqualTo(200);
         executarJobs();
 
@@ -100,12 +96,6 @@ class OnboardingFimAFimTest extends IntegracaoBase {
         assertThat(jdbc.sql("select status from filas_disparo").query(String.class).single()).isEqualTo("ENVIADO");
         assertThat(jdbc.sql("select status from mensagens").query(String.class).single()).isEqualTo("ENVIADA");
         META.verify(1, postRequestedFor(urlPathEqualTo(CAMINHO)));
-    }
-
-    private static String hmac(byte[] corpo) throws Exception {
-        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-        mac.init(new javax.crypto.spec.SecretKeySpec("app-secret-ficticio-somente-para-testes".getBytes(), "HmacSHA256"));
-        return java.util.HexFormat.of().formatHex(mac.doFinal(corpo));
     }
 
     @Test
@@ -118,11 +108,8 @@ class OnboardingFimAFimTest extends IntegracaoBase {
         executarJobs();
         META.verify(1, postRequestedFor(urlPathEqualTo(CAMINHO)));
 
-        byte[] sair = amostraWhatsApp("webhook-inbound-text-sair.wire.json").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        enviar(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/webhooks/whatsapp")))
-                .header("Content-Type", "application/json")
-                .header("X-Hub-Signature-256", "sha256=fa2ee20720d911cf348aed745320d54db05f013c9b34343e2eae084d0607985a")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(sair)).build());
+        postarWhatsApp(amostraWhatsApp("webhook-inbound-text-sair.wire.json").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "sha256=fa2ee20720d911cf348aed745320d54db05f013c9b34343e2eae084d0607985a");
         org.camunda.bpm.engine.runtime.Job reenvio = management.createJobQuery().activityId("enviarMensagem").singleResult();
         management.executeJob(reenvio.getId());
 

@@ -1,7 +1,5 @@
 package br.com.terceirizacs.whatsapp;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -16,24 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** {@code /webhooks/whatsapp}: verification, signature over the raw bytes, statuses and stop requests. */
 class WhatsAppWebhookTest extends IntegracaoBase {
 
-    private static final String SEGREDO = "app-secret-ficticio-somente-para-testes";
-
     @Autowired
     TaskService tarefas;
-
-    private HttpResponse<String> postar(byte[] corpo, String assinatura) {
-        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(url("/webhooks/whatsapp")))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(corpo));
-        if (assinatura != null) {
-            req.header("X-Hub-Signature-256", assinatura);
-        }
-        return enviar(req.build());
-    }
-
-    private HttpResponse<String> postarAssinado(String json) {
-        byte[] corpo = json.getBytes(StandardCharsets.UTF_8);
-        return postar(corpo, "sha256=" + AssinaturaMeta.calcular(corpo, SEGREDO));
-    }
 
     @Test
     void aVerificacaoDaMetaDevolveODesafioSoComOTokenCerto() {
@@ -53,12 +35,12 @@ class WhatsAppWebhookTest extends IntegracaoBase {
         String documentada = "sha256=fa2ee20720d911cf348aed745320d54db05f013c9b34343e2eae084d0607985a";
 
         byte[] alterado = new String(wire, StandardCharsets.UTF_8).replace("SAIR", "OLA!").getBytes(StandardCharsets.UTF_8);
-        assertThat(postar(alterado, documentada).statusCode()).isEqualTo(401);
-        assertThat(postar(wire, null).statusCode()).isEqualTo(401);
-        assertThat(postar(wire, "sha256=" + "0".repeat(64)).statusCode()).isEqualTo(401);
+        assertThat(postarWhatsApp(alterado, documentada).statusCode()).isEqualTo(401);
+        assertThat(postarWhatsApp(wire, null).statusCode()).isEqualTo(401);
+        assertThat(postarWhatsApp(wire, "sha256=" + "0".repeat(64)).statusCode()).isEqualTo(401);
         assertThat(contar("select count(*) from whatsapp_recebidas")).isZero();
 
-        assertThat(postar(wire, documentada).statusCode()).isEqualTo(200);
+        assertThat(postarWhatsApp(wire, documentada).statusCode()).isEqualTo(200);
         assertThat(contar("select count(*) from whatsapp_recebidas")).isEqualTo(1);
     }
 
@@ -69,7 +51,7 @@ class WhatsAppWebhookTest extends IntegracaoBase {
         executarJobs();
         assertThat(tarefas.createTaskQuery().taskCandidateGroup("cs").count()).isEqualTo(1);
 
-        HttpResponse<String> r = postar(amostraWhatsApp("webhook-inbound-text-sair.wire.json").getBytes(StandardCharsets.UTF_8),
+        HttpResponse<String> r = postarWhatsApp(amostraWhatsApp("webhook-inbound-text-sair.wire.json").getBytes(StandardCharsets.UTF_8),
                 "sha256=fa2ee20720d911cf348aed745320d54db05f013c9b34343e2eae084d0607985a");
 
         assertThat(r.statusCode()).isEqualTo(200);
@@ -82,7 +64,7 @@ class WhatsAppWebhookTest extends IntegracaoBase {
                 .isEqualTo("Aluno pediu para não receber mensagens");
 
         // the same delivery again changes nothing; a later purchase of the student gets no message
-        assertThat(postar(amostraWhatsApp("webhook-inbound-text-sair.wire.json").getBytes(StandardCharsets.UTF_8),
+        assertThat(postarWhatsApp(amostraWhatsApp("webhook-inbound-text-sair.wire.json").getBytes(StandardCharsets.UTF_8),
                 "sha256=fa2ee20720d911cf348aed745320d54db05f013c9b34343e2eae084d0607985a").statusCode()).isEqualTo(200);
         assertThat(contar("select count(*) from whatsapp_recebidas")).isEqualTo(1);
     }
@@ -93,10 +75,10 @@ class WhatsAppWebhookTest extends IntegracaoBase {
         executarJobs();
         assertThat(contar("select count(*) from mensagens where status = 'ENVIADA'")).isEqualTo(1);
 
-        postarAssinado(amostraWhatsApp("webhook-status-read.json"));
-        postarAssinado(amostraWhatsApp("webhook-status-delivered.json"));
-        postarAssinado(amostraWhatsApp("webhook-status-sent.json"));
-        postarAssinado(amostraWhatsApp("webhook-status-read.json"));
+        postarWhatsAppAssinado(amostraWhatsApp("webhook-status-read.json"));
+        postarWhatsAppAssinado(amostraWhatsApp("webhook-status-delivered.json"));
+        postarWhatsAppAssinado(amostraWhatsApp("webhook-status-sent.json"));
+        postarWhatsAppAssinado(amostraWhatsApp("webhook-status-read.json"));
 
         Map<String, Object> m = jdbc.sql("select * from mensagens").query().singleRow();
         assertThat(m.get("status")).isEqualTo("LIDA");
@@ -111,7 +93,7 @@ class WhatsAppWebhookTest extends IntegracaoBase {
         executarJobs();
         jdbc.sql("update mensagens set wamid = 'wamid.SEJnTjU1MTE5MDAwMDAwMDEtVEVYVE8tMDAwMg=='").update();
 
-        assertThat(postarAssinado(amostraWhatsApp("webhook-status-failed-131047.json")).statusCode()).isEqualTo(200);
+        assertThat(postarWhatsAppAssinado(amostraWhatsApp("webhook-status-failed-131047.json")).statusCode()).isEqualTo(200);
 
         Map<String, Object> m = jdbc.sql("select * from mensagens").query().singleRow();
         assertThat(m.get("status")).isEqualTo("FALHOU");
@@ -120,7 +102,7 @@ class WhatsAppWebhookTest extends IntegracaoBase {
         String falhou131026 = amostraWhatsApp("webhook-status-failed-131047.json").replace("131047", "131026");
         jdbc.sql("update mensagens set status = 'ENVIADA'").update();
         jdbc.sql("delete from mensagens_status").update();
-        postarAssinado(falhou131026);
+        postarWhatsAppAssinado(falhou131026);
         assertThat(jdbc.sql("select telefone_situacao from alunos").query(String.class).single()).isEqualTo("INVALIDO");
     }
 }
