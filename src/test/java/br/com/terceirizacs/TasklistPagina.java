@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -34,9 +35,20 @@ public final class TasklistPagina {
 
     /** Opens the task whose name contains the text, in the task list of the open filter, and claims it. */
     public void abrirEReivindicar(String trechoDoNome) {
-        espera.until(ExpectedConditions.elementToBeClickable(
-                By.xpath("//*[contains(@class,'tasks-list')]//a[contains(., '" + trechoDoNome + "')]"))).click();
-        espera.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
+        clicarQuandoEstavel(By.xpath("//*[contains(@class,'tasks-list')]//a[contains(., '" + trechoDoNome + "')]"));
+        clicarQuandoEstavel(By.cssSelector("button.claim"));
+    }
+
+    /** The task list re-renders after every completion: find and click again if the element went stale meanwhile. */
+    private void clicarQuandoEstavel(By alvo) {
+        espera.ignoring(StaleElementReferenceException.class).until(d -> {
+            WebElement elemento = ExpectedConditions.elementToBeClickable(alvo).apply(d);
+            if (elemento == null) {
+                return false;
+            }
+            elemento.click();
+            return true;
+        });
     }
 
     /** The value of a form field (waits until the form has loaded the task's variables). */
