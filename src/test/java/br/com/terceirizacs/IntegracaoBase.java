@@ -53,7 +53,7 @@ public abstract class IntegracaoBase {
             "delete from resgate_candidatos", "delete from resgate_execucoes",
             "delete from whatsapp_bloqueios", "delete from transacoes", "delete from matriculas", "delete from alunos",
             "delete from eventos_hotmart", "delete from ofertas", "delete from turmas", "delete from produtos",
-            "delete from clientes");
+            "delete from usuarios_cliente", "delete from clientes");
 
     /** Meta's Cloud API for the whole suite: one server per JVM, so the cached context keeps a valid URL. */
     protected static final WireMockServer META = new WireMockServer(WireMockConfiguration.options().dynamicPort());

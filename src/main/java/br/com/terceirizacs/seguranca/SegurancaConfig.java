@@ -9,6 +9,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -20,6 +22,9 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
  *   <li>Webhooks and tracked links are public: they authenticate by their own secrets (hottok) or carry none (clicks).</li>
  *   <li>The Camunda webapps have their own login and CSRF protection, backed by the same identity store.</li>
  *   <li>Our admin API, Camunda's REST API, OpenAPI and metrics need HTTP Basic with role ADMIN.</li>
+ *   <li>The producer's dashboard uses form login ({@code /login}) with a session: producer users (e-mail, role
+ *       CLIENTE) and Terceiriza staff (their Camunda user, roles ADMIN or CS). Which producer each may read is
+ *       decided per request by {@link AcessoPainel}.</li>
  * </ul>
  */
 @Configuration
@@ -46,6 +51,35 @@ class SegurancaConfig {
 
     @Bean
     @Order(2)
+    SecurityFilterChain painel(HttpSecurity http, UsuarioClienteAuthenticationProvider produtores,
+                               CamundaIdentityAuthenticationProvider equipe) throws Exception {
+        PathPatternRequestMatcher.Builder caminho = PathPatternRequestMatcher.withDefaults();
+        http.securityMatcher(new OrRequestMatcher(caminho.matcher("/"), caminho.matcher("/login"),
+                        caminho.matcher("/logout"), caminho.matcher("/painel"), caminho.matcher("/painel/**"),
+                        caminho.matcher("/webjars/**"), caminho.matcher("/painel-estatico/**")))
+                .authenticationProvider(produtores)
+                .authenticationProvider(equipe)
+                .authorizeHttpRequests(auth -> auth
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .requestMatchers(caminho.matcher("/login"), caminho.matcher("/webjars/**"),
+                                caminho.matcher("/painel-estatico/**")).permitAll()
+                        .anyRequest().hasAnyRole(Papeis.CLIENTE, Papeis.CS, Papeis.ADMIN))
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/painel", true).permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?saiu"))
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+                                + "frame-ancestors 'none'; form-action 'self'")));
+        return http.build();
+    }
+
+    /** BCrypt for the producers' passwords (Camunda hashes its own users' passwords itself). */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain publico(HttpSecurity http, CamundaIdentityAuthenticationProvider provider) throws Exception {
         PathPatternRequestMatcher.Builder caminho = PathPatternRequestMatcher.withDefaults();
         http.authenticationProvider(provider)
