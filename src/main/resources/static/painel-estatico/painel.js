@@ -37,7 +37,7 @@
             { name: 'Link do WhatsApp', value: d.numeros.viaLink, itemStyle: { color: CORES.link } },
             { name: 'E-mail da Hotmart', value: d.numeros.viaEmail, itemStyle: { color: CORES.email } },
             { name: 'Ainda sem acesso', value: d.numeros.semAcesso, itemStyle: { color: CORES.sem } }
-          ]
+          ].filter(function (fatia) { return fatia.value > 0; })
         }]
       }, true);
     }

@@ -9,10 +9,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 
-import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -133,7 +134,11 @@ class PainelAoVivo {
         }
     }
 
-    @PreDestroy
+    /**
+     * Closes the streams as soon as shutdown begins: the web server's graceful shutdown would otherwise wait its
+     * whole grace period for these never-ending requests.
+     */
+    @EventListener(ContextClosedEvent.class)
     void encerrar() {
         abertos.values().forEach(emitters -> List.copyOf(emitters).forEach(SseEmitter::complete));
         abertos.clear();
