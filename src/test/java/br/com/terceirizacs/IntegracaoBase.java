@@ -53,7 +53,9 @@ public abstract class IntegracaoBase {
             "delete from resgate_candidatos", "delete from resgate_execucoes",
             "delete from whatsapp_bloqueios", "delete from transacoes", "delete from matriculas", "delete from alunos",
             "delete from eventos_hotmart", "delete from ofertas", "delete from turmas", "delete from produtos",
-            "delete from usuarios_cliente", "delete from clientes");
+            "delete from usuarios_cliente", "delete from clientes", "delete from painel_resumo",
+            "delete from painel_atrasos", "delete from painel_acessos", "delete from painel_pendencias",
+            "delete from painel_versoes");
 
     /** Meta's Cloud API for the whole suite: one server per JVM, so the cached context keeps a valid URL. */
     protected static final WireMockServer META = new WireMockServer(WireMockConfiguration.options().dynamicPort());

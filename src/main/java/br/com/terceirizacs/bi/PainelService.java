@@ -75,9 +75,7 @@ public class PainelService {
         List<Long> produtoIds = turma.map(t -> List.of(t.getProdutoId()))
                 .or(() -> produto.map(p -> List.of(p.id())))
                 .orElseGet(() -> produtos.stream().map(ProdutoResumo::id).toList());
-        Recorte recorte = new Recorte(produtoIds, turma.map(Turma::getId).orElse(null),
-                filtro.de() == null ? null : filtro.de().atStartOfDay(fuso).toInstant(),
-                filtro.ate() == null ? null : filtro.ate().plusDays(1).atStartOfDay(fuso).toInstant(), fuso);
+        Recorte recorte = new Recorte(produtoIds, turma.map(Turma::getId).orElse(null), filtro.de(), filtro.ate());
 
         String nomeRecorte = turma.map(t -> "da " + t.getNome() + " (" + nomeProduto(produtos, t.getProdutoId()) + ")")
                 .or(() -> produto.map(p -> "de " + p.nome()))

@@ -17,6 +17,13 @@ public final class EventosMatricula {
     }
 
     /** The enrolment ended: refund, chargeback, cancellation. */
+    /**
+     * A new purchase replaced the ended one behind an enrolment: its purchase date (and turma) move. Published before
+     * the change, inside its transaction, so read models keyed by the old date can forget it.
+     */
+    public record CompraSubstituida(Long matriculaId, Long produtoId, Instant dataCompraAnterior) {
+    }
+
     public record MatriculaEncerrada(Long matriculaId, String transacao, StatusMatricula status) {
     }
 

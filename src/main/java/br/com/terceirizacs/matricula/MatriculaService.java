@@ -129,6 +129,8 @@ public class MatriculaService {
         // Another transaction of the same student and product.
         if (matricula.getStatus().terminal() && !tx.getStatus().terminal()) {
             Instant dataCompra = e.dataCompra();
+            eventos.publishEvent(new EventosMatricula.CompraSubstituida(matricula.getId(), matricula.getProdutoId(),
+                    matricula.getDataCompra()));
             matricula.assumirCompra(tx.getCodigo(), e.ofertaCodigo(), e.assinanteCodigo(),
                     catalogo.turmaPara(e.produtoId(), e.ofertaCodigo(), dataCompra), dataCompra, e.dataGarantia(),
                     tx.getStatus().statusMatricula(), tx.getStatusEm(), agora);

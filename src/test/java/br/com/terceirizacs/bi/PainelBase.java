@@ -45,6 +45,9 @@ abstract class PainelBase extends IntegracaoBase {
     @Autowired
     TaskService tarefas;
 
+    @Autowired
+    PainelAgregador agregador;
+
     /** Ids the tests look at. */
     record Fixtura(long turmaOferta, long turmaPeriodo, long turmaMensalDeDuda, long produtoCurso, long produtoClube,
                    Instant agora, Map<String, Long> matriculas) {
@@ -121,6 +124,7 @@ abstract class PainelBase extends IntegracaoBase {
         long mensalDuda = ((Number) matricula(email("duda"), 4100001L).get("turma_id")).longValue();
         long curso = catalogo.produtoDoCliente(catalogo.clientePorSlug(SLUG).getId(), 4100001L).orElseThrow().id();
         long clube = catalogo.produtoDoCliente(catalogo.clientePorSlug(SLUG).getId(), 4100002L).orElseThrow().id();
+        agregador.passar();
         return new Fixtura(turmaOferta, turmaPeriodo, mensalDuda, curso, clube, agora, matriculas);
     }
 
