@@ -20,6 +20,12 @@ final class Faixas {
         total += quantidade;
     }
 
+    /** Adds another histogram to this one (histograms of turmas add up to the recorte's). */
+    Faixas somar(Faixas outra) {
+        outra.quantidades.forEach(this::somar);
+        return this;
+    }
+
     static int largura(int faixa) {
         if (faixa < 60) {
             return 1;

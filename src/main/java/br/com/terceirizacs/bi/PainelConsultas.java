@@ -17,9 +17,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The dashboard's queries, over the summary tables {@link PainelAgregador} keeps (one row per product, turma and
- * purchase day), so each reads at most a few thousand rows whatever the number of enrolments; the benchmark in
- * {@code docs/benchmarks.md} holds them to p95 ≤ 200 ms over a million enrolments. Every method can group by turma:
- * {@code null} is the key of the whole recorte.
+ * purchase day), so each reads at most a few thousand rows (the delay histogram some tens of thousands) whatever
+ * the number of enrolments; the benchmark in {@code docs/benchmarks.md} holds them to p95 ≤ 200 ms over a million
+ * enrolments. Figures come per turma ({@code null} = enrolments without one); the recorte's totals are their sums.
  */
 @Component
 class PainelConsultas {
@@ -57,55 +57,62 @@ class PainelConsultas {
     record Dia(LocalDate dia, long viaLink, long viaEmail) {
     }
 
+    /** Counters and rescue funnel of one turma (or of the whole recorte, when summed). */
+    record Linha(Numeros numeros, Funil funil) {
+        static final Linha VAZIA = new Linha(Numeros.VAZIO, Funil.VAZIO);
+
+        Linha mais(Linha o) {
+            Numeros a = numeros;
+            Numeros b = o.numeros;
+            Funil f = funil;
+            Funil g = o.funil;
+            return new Linha(new Numeros(a.compradores() + b.compradores(), a.acessaram() + b.acessaram(),
+                    a.viaLink() + b.viaLink(), a.viaEmail() + b.viaEmail(),
+                    a.reembolsadosComAcesso() + b.reembolsadosComAcesso(),
+                    a.reembolsadosSemAcesso() + b.reembolsadosSemAcesso()),
+                    new Funil(f.sugeridos() + g.sugeridos(), f.aprovados() + g.aprovados(), f.enviados() + g.enviados(),
+                            f.entregues() + g.entregues(), f.lidos() + g.lidos(), f.acessaram() + g.acessaram()));
+        }
+    }
+
+    /** Counters and rescue funnel per turma; the recorte's totals are their sum. */
     @Transactional(readOnly = true)
-    Map<Long, Numeros> numeros(Recorte r, boolean porTurma) {
+    Map<Long, Linha> resumoPorTurma(Recorte r) {
         Filtro f = new Filtro(r);
-        Map<Long, Numeros> resultado = new LinkedHashMap<>();
-        jdbc.query("select " + f.chave(porTurma) + """
-                sum(compradores) as compradores, sum(acessaram) as acessaram, sum(via_link) as via_link,
-                sum(via_email) as via_email, sum(reemb_com_acesso) as reemb_com, sum(reemb_sem_acesso) as reemb_sem
-                from painel_resumo""" + f.onde() + f.agrupar(porTurma), f.params, rs -> {
-            if (rs.getLong("compradores") > 0) {
-                resultado.put(chave(rs, porTurma), new Numeros(rs.getLong("compradores"), rs.getLong("acessaram"),
-                        rs.getLong("via_link"), rs.getLong("via_email"), rs.getLong("reemb_com"),
-                        rs.getLong("reemb_sem")));
-            }
+        Map<Long, Linha> resultado = new LinkedHashMap<>();
+        jdbc.query("""
+                select turma_id, sum(compradores) as compradores, sum(acessaram) as acessaram,
+                sum(via_link) as via_link, sum(via_email) as via_email, sum(reemb_com_acesso) as reemb_com,
+                sum(reemb_sem_acesso) as reemb_sem, sum(resgates_sugeridos) as sugeridos,
+                sum(resgates_aprovados) as aprovados, sum(resgates_enviados) as enviados,
+                sum(resgates_entregues) as entregues, sum(resgates_lidos) as lidos, sum(resgates_acessaram) as acessaram_r
+                from painel_resumo""" + f.onde() + " group by turma_id", f.params, rs -> {
+            resultado.put(turma(rs), new Linha(
+                    new Numeros(rs.getLong("compradores"), rs.getLong("acessaram"), rs.getLong("via_link"),
+                            rs.getLong("via_email"), rs.getLong("reemb_com"), rs.getLong("reemb_sem")),
+                    new Funil(rs.getLong("sugeridos"), rs.getLong("aprovados"), rs.getLong("enviados"),
+                            rs.getLong("entregues"), rs.getLong("lidos"), rs.getLong("acessaram_r"))));
         });
         return resultado;
     }
 
+    /** The delay histograms per turma and origin ({@link Faixas} add up, so the recorte's is their sum). */
     @Transactional(readOnly = true)
-    Map<Long, Funil> funilResgate(Recorte r, boolean porTurma) {
-        Filtro f = new Filtro(r);
-        Map<Long, Funil> resultado = new LinkedHashMap<>();
-        jdbc.query("select " + f.chave(porTurma) + """
-                sum(resgates_sugeridos) as sugeridos, sum(resgates_aprovados) as aprovados,
-                sum(resgates_enviados) as enviados, sum(resgates_entregues) as entregues, sum(resgates_lidos) as lidos,
-                sum(resgates_acessaram) as acessaram
-                from painel_resumo""" + f.onde() + f.agrupar(porTurma), f.params, rs -> {
-            resultado.put(chave(rs, porTurma), new Funil(rs.getLong("sugeridos"), rs.getLong("aprovados"),
-                    rs.getLong("enviados"), rs.getLong("entregues"), rs.getLong("lidos"), rs.getLong("acessaram")));
-        });
-        return resultado;
-    }
-
-    /** Medians from the delay histogram ({@link Faixas}), per origin. */
-    @Transactional(readOnly = true)
-    Map<Long, Medianas> medianas(Recorte r, boolean porTurma) {
+    Map<Long, Map<String, Faixas>> atrasosPorTurma(Recorte r) {
         Filtro f = new Filtro(r);
         Map<Long, Map<String, Faixas>> histogramas = new LinkedHashMap<>();
-        jdbc.query("select " + f.chave(porTurma) + "origem, faixa, sum(quantidade) as quantidade from painel_atrasos"
-                + f.onde() + " group by " + (porTurma ? "turma_id, " : "") + "origem, faixa order by faixa",
-                f.params, rs -> {
-                    histogramas.computeIfAbsent(chave(rs, porTurma), k -> new LinkedHashMap<>())
-                            .computeIfAbsent(rs.getString("origem"), k -> new Faixas())
-                            .somar(rs.getInt("faixa"), rs.getLong("quantidade"));
-                });
-        Map<Long, Medianas> resultado = new LinkedHashMap<>();
-        histogramas.forEach((k, porOrigem) -> resultado.put(k, new Medianas(
-                porOrigem.getOrDefault(LINK, new Faixas()).medianaEmSegundos(),
-                porOrigem.getOrDefault(EMAIL, new Faixas()).medianaEmSegundos())));
-        return resultado;
+        jdbc.query("select turma_id, origem, faixa, sum(quantidade) as quantidade from painel_atrasos" + f.onde()
+                + " group by turma_id, origem, faixa", f.params, rs -> {
+            histogramas.computeIfAbsent(turma(rs), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(rs.getString("origem"), k -> new Faixas())
+                    .somar(rs.getInt("faixa"), rs.getLong("quantidade"));
+        });
+        return histogramas;
+    }
+
+    static Medianas medianas(Map<String, Faixas> porOrigem) {
+        return new Medianas(porOrigem.getOrDefault(LINK, new Faixas()).medianaEmSegundos(),
+                porOrigem.getOrDefault(EMAIL, new Faixas()).medianaEmSegundos());
     }
 
     /** First accesses of the recorte's students per day (producer's time zone) and origin. */
@@ -121,10 +128,7 @@ class PainelConsultas {
         return dias;
     }
 
-    private static Long chave(ResultSet rs, boolean porTurma) throws SQLException {
-        if (!porTurma) {
-            return null;
-        }
+    private static Long turma(ResultSet rs) throws SQLException {
         long turma = rs.getLong("turma_id");
         return rs.wasNull() ? null : turma;
     }
@@ -152,14 +156,6 @@ class PainelConsultas {
 
         String onde() {
             return onde.toString();
-        }
-
-        String chave(boolean porTurma) {
-            return porTurma ? "turma_id, " : "";
-        }
-
-        String agrupar(boolean porTurma) {
-            return porTurma ? " group by turma_id" : "";
         }
     }
 }

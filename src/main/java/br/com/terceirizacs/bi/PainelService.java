@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,38 +83,34 @@ public class PainelService {
                 .orElse(produtos.size() == 1 ? "de " + produtos.get(0).nome() : "dos seus cursos")
                 + periodo(filtro);
 
-        PainelConsultas.Numeros n = consultas.numeros(recorte, false).getOrDefault(null, PainelConsultas.Numeros.VAZIO);
-        PainelConsultas.Medianas med = consultas.medianas(recorte, false)
-                .getOrDefault(null, PainelConsultas.Medianas.VAZIA);
-        PainelConsultas.Funil funil = consultas.funilResgate(recorte, false)
-                .getOrDefault(null, PainelConsultas.Funil.VAZIO);
+        Map<Long, PainelConsultas.Linha> resumo = consultas.resumoPorTurma(recorte);
+        Map<Long, Map<String, Faixas>> atrasos = consultas.atrasosPorTurma(recorte);
+        PainelConsultas.Linha total = resumo.values().stream()
+                .reduce(PainelConsultas.Linha.VAZIA, PainelConsultas.Linha::mais);
+        Map<String, Faixas> atrasosTotais = new LinkedHashMap<>();
+        atrasos.values().forEach(porOrigem -> porOrigem.forEach((origem, faixas) ->
+                atrasosTotais.computeIfAbsent(origem, k -> new Faixas()).somar(faixas)));
+        PainelConsultas.Numeros n = total.numeros();
 
-        List<Painel.LinhaTurma> linhas = porTurma(recorte, turmas, produtos);
-        Instant agora = clock.instant();
-        return new Painel(new Painel.Cliente(cliente.getNome(), cliente.getSlug()), filtro, opcoes, nomeRecorte,
-                manchete(n, nomeRecorte), numeros(n), medianas(med), funil(funil), reembolsos(n),
-                consultas.linhaDoTempo(recorte), linhas, agora,
-                Formatos.DATA_HORA.format(agora.atZone(fuso)));
-    }
-
-    private List<Painel.LinhaTurma> porTurma(Recorte recorte, Map<Long, Turma> turmas, List<ProdutoResumo> produtos) {
-        Map<Long, PainelConsultas.Numeros> numeros = consultas.numeros(recorte, true);
-        Map<Long, PainelConsultas.Medianas> medianas = consultas.medianas(recorte, true);
-        Map<Long, PainelConsultas.Funil> funis = consultas.funilResgate(recorte, true);
         List<Painel.LinhaTurma> linhas = new ArrayList<>();
-        numeros.forEach((turmaId, n) -> {
+        resumo.forEach((turmaId, linha) -> {
+            if (linha.numeros().compradores() == 0) {
+                return;
+            }
             Turma t = turmaId == null ? null : turmas.get(turmaId);
             linhas.add(new Painel.LinhaTurma(turmaId,
                     t == null ? "—" : nomeProduto(produtos, t.getProdutoId()),
                     t == null ? "Sem turma" : t.getNome(),
-                    numeros(n), medianas(medianas.getOrDefault(turmaId, PainelConsultas.Medianas.VAZIA)),
-                    funil(funis.getOrDefault(turmaId, PainelConsultas.Funil.VAZIO)), reembolsos(n)));
+                    numeros(linha.numeros()),
+                    medianas(PainelConsultas.medianas(atrasos.getOrDefault(turmaId, Map.of()))),
+                    funil(linha.funil()), reembolsos(linha.numeros())));
         });
-        linhas.sort((a, b) -> {
-            int p = a.produto().compareTo(b.produto());
-            return p != 0 ? p : a.turma().compareTo(b.turma());
-        });
-        return linhas;
+        linhas.sort(Comparator.comparing(Painel.LinhaTurma::produto).thenComparing(Painel.LinhaTurma::turma));
+        Instant agora = clock.instant();
+        return new Painel(new Painel.Cliente(cliente.getNome(), cliente.getSlug()), filtro, opcoes, nomeRecorte,
+                manchete(n, nomeRecorte), numeros(n), medianas(PainelConsultas.medianas(atrasosTotais)),
+                funil(total.funil()), reembolsos(n), consultas.linhaDoTempo(recorte), linhas, agora,
+                Formatos.DATA_HORA.format(agora.atZone(fuso)));
     }
 
     private Painel.Manchete manchete(PainelConsultas.Numeros n, String recorte) {

@@ -79,12 +79,8 @@ class PainelBenchmarkTest extends IntegracaoBase {
         List<String> acimaDoLimite = new ArrayList<>();
         recortes.forEach((nome, r) -> {
             Map<String, Supplier<Object>> consultasDoRecorte = new LinkedHashMap<>();
-            consultasDoRecorte.put("numeros", () -> consultas.numeros(r, false));
-            consultasDoRecorte.put("numeros por turma", () -> consultas.numeros(r, true));
-            consultasDoRecorte.put("medianas", () -> consultas.medianas(r, false));
-            consultasDoRecorte.put("medianas por turma", () -> consultas.medianas(r, true));
-            consultasDoRecorte.put("funil de resgate", () -> consultas.funilResgate(r, false));
-            consultasDoRecorte.put("funil por turma", () -> consultas.funilResgate(r, true));
+            consultasDoRecorte.put("resumo por turma (números e funil)", () -> consultas.resumoPorTurma(r));
+            consultasDoRecorte.put("histogramas de atraso por turma (medianas)", () -> consultas.atrasosPorTurma(r));
             consultasDoRecorte.put("linha do tempo", () -> consultas.linhaDoTempo(r));
             consultasDoRecorte.forEach((consulta, execucao) -> {
                 double p95 = medir(nome + " · " + consulta, execucao);
@@ -93,7 +89,7 @@ class PainelBenchmarkTest extends IntegracaoBase {
                 }
             });
         });
-        medir("página inteira, produtor inteiro (7 consultas + catálogo)",
+        medir("página inteira, produtor inteiro (3 consultas + catálogo + medianas)",
                 () -> painel.painel(SLUG, new Painel.Filtro(null, null, null, null)));
         medir("página inteira, uma turma", () -> painel.painel(SLUG, new Painel.Filtro(curso, turma, null, null)));
         assertThat(acimaDoLimite).as("consultas com p95 acima de 200 ms").isEmpty();
