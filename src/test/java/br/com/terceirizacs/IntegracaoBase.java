@@ -276,8 +276,12 @@ public abstract class IntegracaoBase {
     }
 
     protected static HttpResponse<String> enviar(HttpRequest req) {
+        return enviar(HTTP, req);
+    }
+
+    protected static HttpResponse<String> enviar(HttpClient cliente, HttpRequest req) {
         try {
-            return HTTP.send(req, HttpResponse.BodyHandlers.ofString());
+            return cliente.send(req, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -310,6 +314,15 @@ public abstract class IntegracaoBase {
                         join produtos p on p.id = m.produto_id
                         where a.email = ? and p.hotmart_product_id = ?""")
                 .params(email, produtoHotmart).query().singleRow();
+    }
+
+    /** Whether this run is on PostgreSQL (benchmarks need it). */
+    protected boolean isPostgres() {
+        try {
+            return jdbc.sql("select version()").query(String.class).single().startsWith("PostgreSQL");
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     protected long contar(String sql, Object... params) {

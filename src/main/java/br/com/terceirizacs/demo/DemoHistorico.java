@@ -1,18 +1,17 @@
 package br.com.terceirizacs.demo;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Base64;
 import java.util.List;
 import java.util.Random;
 
 import br.com.terceirizacs.catalogo.CatalogoService;
 import br.com.terceirizacs.catalogo.Cliente;
 import br.com.terceirizacs.catalogo.ProdutoResumo;
+import br.com.terceirizacs.comum.Aleatorio;
 import br.com.terceirizacs.comum.Datas;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +52,6 @@ class DemoHistorico implements ApplicationRunner {
     private final CatalogoService catalogo;
     private final JdbcTemplate jdbc;
     private final Clock clock;
-    private final SecureRandom tokens = new SecureRandom();
 
     DemoHistorico(CatalogoService catalogo, JdbcTemplate jdbc, Clock clock) {
         this.catalogo = catalogo;
@@ -128,11 +126,11 @@ class DemoHistorico implements ApplicationRunner {
         Instant clique = null;
         Instant primeiroAcesso = null;
         String origem = null;
-        if (perfil < 0.52) {                       // opens the welcome on WhatsApp and comes in through our link
+        if (perfil < 0.42) {                       // opens the welcome on WhatsApp and comes in through our link
             clique = boasVindas.plus(Duration.ofMinutes(1 + sorte.nextInt(sorte.nextDouble() < 0.7 ? 90 : 600)));
             primeiroAcesso = clique.plusSeconds(30 + sorte.nextInt(600));
             origem = "link_whatsapp_terceiriza";
-        } else if (perfil < 0.78) {                // finds Hotmart's e-mail first
+        } else if (perfil < 0.76) {                // finds Hotmart's e-mail first
             primeiroAcesso = compra.plus(Duration.ofMinutes(20 + sorte.nextInt(36 * 60)));
             origem = "email_hotmart";
         }
@@ -291,9 +289,7 @@ class DemoHistorico implements ApplicationRunner {
         return chave.getKeyAs(Long.class);
     }
 
-    private String token() {
-        byte[] bytes = new byte[32];
-        tokens.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    private static String token() {
+        return Aleatorio.texto(32);
     }
 }

@@ -1,16 +1,15 @@
 package br.com.terceirizacs.matricula;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 import br.com.terceirizacs.catalogo.CatalogoService;
 import br.com.terceirizacs.catalogo.TurmaCriada;
+import br.com.terceirizacs.comum.Aleatorio;
 import br.com.terceirizacs.comum.Datas;
 import br.com.terceirizacs.comum.Mascara;
 import org.slf4j.Logger;
@@ -32,7 +31,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class MatriculaService {
 
     private static final Logger log = LoggerFactory.getLogger(MatriculaService.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final AlunoRepository alunos;
     private final MatriculaRepository matriculas;
@@ -327,8 +325,6 @@ public class MatriculaService {
     }
 
     private static String novoToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return Aleatorio.texto(32);
     }
 }

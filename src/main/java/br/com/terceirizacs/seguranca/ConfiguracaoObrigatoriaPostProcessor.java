@@ -1,12 +1,11 @@
 package br.com.terceirizacs.seguranca;
 
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import br.com.terceirizacs.comum.Aleatorio;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.Ordered;
@@ -45,9 +44,7 @@ public class ConfiguracaoObrigatoriaPostProcessor implements EnvironmentPostProc
         }
         String senha = env.getProperty(SENHA);
         if (!StringUtils.hasText(senha) && env.getProperty("terceiriza.admin.gerar-senha-se-ausente", Boolean.class, true)) {
-            byte[] bytes = new byte[18];
-            new SecureRandom().nextBytes(bytes);
-            String gerada = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            String gerada = Aleatorio.texto(18);
             env.getPropertySources().addFirst(new MapPropertySource("senha-admin-gerada",
                     Map.of(SENHA, gerada, SENHA_GERADA, "true")));
         } else if (!StringUtils.hasText(senha)) {

@@ -1,8 +1,6 @@
 package br.com.terceirizacs.seguranca;
 
-import java.security.SecureRandom;
-import java.util.Base64;
-
+import br.com.terceirizacs.comum.Aleatorio;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -32,9 +30,7 @@ class DemoUsuarioCliente {
     @EventListener(ApplicationReadyEvent.class)
     @Order(3)
     void criar(ApplicationReadyEvent pronto) {
-        byte[] bytes = new byte[12];
-        new SecureRandom().nextBytes(bytes);
-        String senha = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String senha = Aleatorio.texto(12);
         usuarios.garantir(SLUG, EMAIL, "Produtora Demo", senha);
         log.warn("""
 

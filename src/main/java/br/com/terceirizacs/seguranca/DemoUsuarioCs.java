@@ -1,8 +1,6 @@
 package br.com.terceirizacs.seguranca;
 
-import java.security.SecureRandom;
-import java.util.Base64;
-
+import br.com.terceirizacs.comum.Aleatorio;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
@@ -30,9 +28,7 @@ class DemoUsuarioCs {
     @EventListener(ApplicationReadyEvent.class)
     @Order(2)
     void criar() {
-        byte[] bytes = new byte[12];
-        new SecureRandom().nextBytes(bytes);
-        String senha = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String senha = Aleatorio.texto(12);
         User usuario = identity.createUserQuery().userId(USUARIO).singleResult();
         if (usuario == null) {
             usuario = identity.newUser(USUARIO);

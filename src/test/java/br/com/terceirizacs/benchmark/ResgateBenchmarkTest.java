@@ -91,12 +91,4 @@ class ResgateBenchmarkTest extends IntegracaoBase {
                 tarefas, segundos, tarefas / segundos);
         assertThat(tarefas).isEqualTo(candidatos);
     }
-
-    private boolean isPostgres() {
-        try {
-            return jdbc.sql("select version()").query(String.class).single().startsWith("PostgreSQL");
-        } catch (RuntimeException e) {
-            return false;
-        }
-    }
 }

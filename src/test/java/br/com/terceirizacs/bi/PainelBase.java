@@ -1,7 +1,5 @@
 package br.com.terceirizacs.bi;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -226,14 +224,7 @@ abstract class PainelBase extends IntegracaoBase {
         }
 
         HttpResponse<String> enviar(HttpRequest req) {
-            try {
-                return cliente.send(req, HttpResponse.BodyHandlers.ofString());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            return IntegracaoBase.enviar(cliente, req);
         }
     }
 

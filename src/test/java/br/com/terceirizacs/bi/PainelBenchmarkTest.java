@@ -175,12 +175,4 @@ class PainelBenchmarkTest extends IntegracaoBase {
                 contar("select count(*) from filas_disparo"), contar("select count(*) from mensagens"),
                 (System.nanoTime() - t0) / 1e9);
     }
-
-    private boolean isPostgres() {
-        try {
-            return jdbc.sql("select version()").query(String.class).single().startsWith("PostgreSQL");
-        } catch (RuntimeException e) {
-            return false;
-        }
-    }
 }
