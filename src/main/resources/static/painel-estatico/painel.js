@@ -153,6 +153,7 @@
     fonte.addEventListener('conectado', function () {
       indicador.textContent = 'Ao vivo';
       indicador.classList.add('conectado');
+      atualizar();   // whatever changed before the stream was up
     });
     fonte.addEventListener('atualizacao', function () {
       clearTimeout(espera);
@@ -182,7 +183,6 @@
 
   document.addEventListener('DOMContentLoaded', function () {
     filtroDeTurmas();
-    atualizar();
     aoVivo();
     setInterval(atualizar, 60000);
     window.addEventListener('resize', function () {

@@ -34,8 +34,8 @@ class PainelAoVivo {
     private final NamedParameterJdbcTemplate jdbc;
     private final long tempoLimiteMs;
     private final Map<Long, Set<SseEmitter>> abertos = new ConcurrentHashMap<>();
-    /** Last version seen per producer; only the scheduler thread touches it. */
-    private final Map<Long, Long> versoes = new HashMap<>();
+    /** Last version seen per producer with open pages (0 = none yet). */
+    private final Map<Long, Long> versoes = new ConcurrentHashMap<>();
 
     PainelAoVivo(NamedParameterJdbcTemplate jdbc,
                  @Value("${terceiriza.painel.conexao-maxima:PT30M}") Duration conexaoMaxima) {
@@ -43,10 +43,15 @@ class PainelAoVivo {
         this.tempoLimiteMs = conexaoMaxima.toMillis();
     }
 
+    /**
+     * Opens a stream. The producer's current version is read first and the page fetches its figures again on
+     * {@code conectado}, so a rebuild between the page's first fetch and this moment is not missed either.
+     */
     SseEmitter abrir(Long clienteId) {
         SseEmitter emitter = new SseEmitter(tempoLimiteMs);
         Set<SseEmitter> doCliente = abertos.computeIfAbsent(clienteId, k -> new CopyOnWriteArraySet<>());
         doCliente.add(emitter);
+        versoes.putIfAbsent(clienteId, versaoAtual(clienteId));
         Runnable fechar = () -> doCliente.remove(emitter);
         emitter.onCompletion(fechar);
         emitter.onTimeout(fechar);
@@ -64,20 +69,27 @@ class PainelAoVivo {
     void verificar() {
         List<Long> clientes = abertos.entrySet().stream().filter(e -> !e.getValue().isEmpty()).map(Map.Entry::getKey)
                 .toList();
-        versoes.keySet().retainAll(clientes);
+        versoes.keySet().removeIf(c -> abertos.getOrDefault(c, Set.of()).isEmpty());
         if (clientes.isEmpty()) {
             return;
         }
+        Map<Long, Long> atuais = new HashMap<>();
         jdbc.query("select cliente_id, versao from painel_versoes where cliente_id in (:clientes)",
                 Map.of("clientes", clientes), rs -> {
-                    long cliente = rs.getLong("cliente_id");
-                    Long anterior = versoes.put(cliente, rs.getLong("versao"));
-                    if (anterior != null && anterior != rs.getLong("versao")) {
-                        avisar(cliente);
-                    }
+                    atuais.put(rs.getLong("cliente_id"), rs.getLong("versao"));
                 });
-        // a producer with no version yet gets one at its first rebuilt figure: remember "none seen" as 0
-        clientes.forEach(c -> versoes.putIfAbsent(c, 0L));
+        for (Long cliente : clientes) {
+            long atual = atuais.getOrDefault(cliente, 0L);
+            Long anterior = versoes.put(cliente, atual);
+            if (anterior != null && anterior != atual) {
+                avisar(cliente);
+            }
+        }
+    }
+
+    private long versaoAtual(Long clienteId) {
+        return jdbc.query("select versao from painel_versoes where cliente_id = :cliente", Map.of("cliente", clienteId),
+                rs -> rs.next() ? rs.getLong(1) : 0L);
     }
 
     /** Keeps idle streams alive through proxies that close silent connections. */
