@@ -6,9 +6,9 @@ import java.util.TreeMap;
 /**
  * A histogram of the time from purchase to first access, in the bands of {@code painel_atrasos}: 1 minute wide below
  * 1 hour, 5 minutes below 24 hours, 1 hour below 30 days, 1 day beyond (band = its lower bound in minutes).
- * The median is interpolated inside its band, as {@code percentile_cont(0.5)} would interpolate between the two
- * middle values, assuming the values of a band are spread evenly; so it is off by at most half a band: 30 s in the
- * first hour, 2.5 min within a day, 30 min within a month.
+ * Each value stands for the middle of its band, and the median of those is taken as {@code percentile_cont(0.5)}
+ * takes it (the mean of the two middle values when there is an even number); so it is off by at most half a band:
+ * 30 s in the first hour, 2.5 min within a day, 30 min within a month.
  */
 final class Faixas {
 
@@ -51,13 +51,13 @@ final class Faixas {
         return (a + (b - a) * (posicao - baixo)) * 60.0;
     }
 
-    /** The value (minutes) of the k-th smallest, spread evenly inside its band. */
+    /** The value (minutes) of the k-th smallest: the middle of its band. */
     private double valor(long k) {
         long antes = 0;
         for (Map.Entry<Integer, Long> faixa : quantidades.entrySet()) {
             long n = faixa.getValue();
             if (k < antes + n) {
-                return faixa.getKey() + largura(faixa.getKey()) * ((k - antes) + 0.5) / n;
+                return faixa.getKey() + largura(faixa.getKey()) / 2.0;
             }
             antes += n;
         }

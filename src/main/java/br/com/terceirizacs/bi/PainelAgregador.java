@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -99,25 +100,41 @@ class PainelAgregador {
         }
     }
 
-    /** Operator's full rebuild (and what the first pass after the migration does by itself). */
+    /**
+     * Operator's full rebuild (and what the first pass after the migration does by itself): every summary row is
+     * dropped and every key rebuilt, in one transaction under the lock, so passes of other nodes wait for it.
+     */
     int reconstruirTudo() {
-        jdbc.update("update painel_controle set ultima_passada = null where id = 1", Map.of());
-        return passar();
+        return passar(true);
     }
 
     /** One pass: rebuilds the keys changed since the previous one; returns how many keys it rebuilt. */
     int passar() {
+        return passar(false);
+    }
+
+    private int passar(boolean completa) {
         long inicio = System.nanoTime();
         Integer chaves = transacao.execute(status -> {
             Map<String, Object> controle = jdbc.queryForMap(
                     "select ultima_passada, ultima_revisao from painel_controle where id = 1 for update", Map.of());
             Instant agora = clock.instant();
-            Instant ultima = instante(controle.get("ultima_passada"));
+            Instant ultima = completa ? null : instante(controle.get("ultima_passada"));
             Instant revisao = instante(controle.get("ultima_revisao"));
             boolean ampla = revisao == null || revisao.isBefore(agora.minus(INTERVALO_REVISAO));
             Map<Long, Produto> produtos = produtos();
-            Set<Chave> sujas = ultima == null ? todas(produtos)
-                    : sujas(ultima.minus(ampla ? MARGEM_LONGA : MARGEM_CURTA), produtos);
+            // pending old keys recorded up to now; rows added during this pass wait for the next one
+            long pendenciasLidas = jdbc.queryForObject("select coalesce(max(id), 0) from painel_pendencias", Map.of(),
+                    Long.class);
+            Set<Chave> sujas;
+            if (ultima == null) {
+                for (String tabela : List.of("painel_resumo", "painel_atrasos", "painel_acessos")) {
+                    jdbc.update("delete from " + tabela, Map.of());
+                }
+                sujas = todas(produtos);
+            } else {
+                sujas = sujas(ultima.minus(ampla ? MARGEM_LONGA : MARGEM_CURTA), pendenciasLidas, produtos);
+            }
             Set<Long> clientes = new LinkedHashSet<>();
             for (Chave chave : sujas) {
                 Produto produto = produtos.get(chave.produtoId());
@@ -125,7 +142,7 @@ class PainelAgregador {
                     clientes.add(produto.clienteId());
                 }
             }
-            jdbc.update("delete from painel_pendencias", Map.of());
+            jdbc.update("delete from painel_pendencias where id <= :lidas", Map.of("lidas", pendenciasLidas));
             for (Long cliente : clientes) {
                 versao(cliente, agora);
             }
@@ -163,16 +180,16 @@ class PainelAgregador {
         return chaves;
     }
 
-    private Set<Chave> sujas(Instant desde, Map<Long, Produto> produtos) {
+    private Set<Chave> sujas(Instant desde, long pendenciasLidas, Map<Long, Produto> produtos) {
         Set<Chave> chaves = new LinkedHashSet<>();
-        MapSqlParameterSource p = new MapSqlParameterSource("desde", Datas.utc(desde));
+        MapSqlParameterSource p = new MapSqlParameterSource("desde", Datas.utc(desde)).addValue("lidas", pendenciasLidas);
         String sql = "select distinct m.produto_id, " + HORA + " as hora from matriculas m where m.atualizado_em > :desde"
                 + " union select distinct m.produto_id, " + HORA + " as hora from filas_disparo f"
                 + " join matriculas m on m.id = f.matricula_id where f.atualizado_em > :desde"
                 + " union select distinct m.produto_id, " + HORA + " as hora from mensagens msg"
                 + " join filas_disparo f on f.id = msg.fila_disparo_id join matriculas m on m.id = f.matricula_id"
                 + " where msg.atualizado_em > :desde"
-                + " union select distinct m.produto_id, " + HORA + " as hora from painel_pendencias m";
+                + " union select distinct m.produto_id, " + HORA + " as hora from painel_pendencias m where m.id <= :lidas";
         jdbc.query(sql, p, rs -> {
             adicionar(chaves, produtos, rs.getLong("produto_id"), rs.getLong("hora"));
         });
@@ -189,7 +206,7 @@ class PainelAgregador {
         chaves.add(new Chave(produtoId, inicio.plusSeconds(3599).atZone(produto.fuso()).toLocalDate()));
     }
 
-    /** Rebuilds one key from the source tables; true when it has rows (or had). */
+    /** Rebuilds one key from the source tables; true when its figures changed. */
     private boolean reconstruir(Chave chave, ZoneId fuso) {
         MapSqlParameterSource p = new MapSqlParameterSource()
                 .addValue("produto", chave.produtoId())
@@ -200,10 +217,11 @@ class PainelAgregador {
                 .addValue("email", OrigemAcesso.EMAIL_HOTMART.codigo())
                 .addValue("conversao", conversaoSegundos)
                 .addValue("fuso", fuso.getId());
-        int antes = jdbc.update("delete from painel_resumo where produto_id = :produto and dia = :dia", p);
+        String antes = retrato(p);
+        jdbc.update("delete from painel_resumo where produto_id = :produto and dia = :dia", p);
         jdbc.update("delete from painel_atrasos where produto_id = :produto and dia = :dia", p);
         jdbc.update("delete from painel_acessos where produto_id = :produto and dia = :dia", p);
-        int depois = jdbc.update("""
+        jdbc.update("""
                 insert into painel_resumo (produto_id, turma_id, dia, compradores, acessaram, via_link, via_email,
                     reemb_com_acesso, reemb_sem_acesso, resgates_sugeridos, resgates_aprovados, resgates_enviados,
                     resgates_entregues, resgates_lidos, resgates_acessaram)
@@ -221,12 +239,14 @@ class PainelAgregador {
                 left join (
                     select f.matricula_id,
                         count(*) as sugeridos,
-                        sum(case when f.status in ('APROVADO', 'ENVIADO', 'FALHOU') then 1 else 0 end) as aprovados,
+                        sum(case when f.status in ('APROVADO', 'ENVIADO', 'FALHOU')
+                                   or (f.status = 'CANCELADO' and f.decidido_em is not null) then 1 else 0 end)
+                            as aprovados,
                         sum(case when f.status = 'ENVIADO' then 1 else 0 end) as enviados,
                         sum(case when f.status = 'ENVIADO' and (msg.entregue_em is not null or msg.lida_em is not null)
                                  then 1 else 0 end) as entregues,
                         sum(case when f.status = 'ENVIADO' and msg.lida_em is not null then 1 else 0 end) as lidos,
-                        sum(case when f.status = 'ENVIADO' and msg.enviada_em is not null
+                        max(case when f.status = 'ENVIADO' and msg.enviada_em is not null
                                   and m2.data_primeiro_acesso >= msg.enviada_em
                                   and extract(epoch from m2.data_primeiro_acesso) - extract(epoch from msg.enviada_em)
                                       <= :conversao
@@ -263,8 +283,30 @@ class PainelAgregador {
                     where m.produto_id = :produto and m.data_compra >= :ini and m.data_compra < :fim
                       and m.data_primeiro_acesso is not null) x
                 group by x.turma_id, x.dia_acesso""", p);
-        return antes + depois > 0;
+        return !antes.equals(retrato(p));
     }
+
+    /** The key's summary rows as text, to tell whether a rebuild changed anything a dashboard shows. */
+    private String retrato(MapSqlParameterSource p) {
+        StringBuilder r = new StringBuilder();
+        for (String sql : RETRATOS) {
+            jdbc.query(sql, p, rs -> {
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    r.append(rs.getString(i)).append(',');
+                }
+                r.append(';');
+            });
+            r.append('|');
+        }
+        return r.toString();
+    }
+
+    private static final List<String> RETRATOS = List.of(
+            "select * from painel_resumo where produto_id = :produto and dia = :dia order by turma_id",
+            "select turma_id, origem, faixa, quantidade from painel_atrasos where produto_id = :produto and dia = :dia"
+                    + " order by turma_id, origem, faixa",
+            "select turma_id, dia_acesso, via_link, via_email from painel_acessos where produto_id = :produto"
+                    + " and dia = :dia order by turma_id, dia_acesso");
 
     private void versao(Long cliente, Instant agora) {
         MapSqlParameterSource p = new MapSqlParameterSource("cliente", cliente).addValue("agora", Datas.utc(agora));

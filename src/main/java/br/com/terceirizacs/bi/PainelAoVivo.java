@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.function.BooleanSupplier;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.ContextClosedEvent;
@@ -34,6 +35,8 @@ class PainelAoVivo {
     private final NamedParameterJdbcTemplate jdbc;
     private final long tempoLimiteMs;
     private final Map<Long, Set<SseEmitter>> abertos = new ConcurrentHashMap<>();
+    /** Whether the login behind each stream may still read its producer (a deactivated user loses the stream). */
+    private final Map<SseEmitter, BooleanSupplier> permissoes = new ConcurrentHashMap<>();
     /** Last version seen per producer with open pages (0 = none yet). */
     private final Map<Long, Long> versoes = new ConcurrentHashMap<>();
 
@@ -47,12 +50,16 @@ class PainelAoVivo {
      * Opens a stream. The producer's current version is read first and the page fetches its figures again on
      * {@code conectado}, so a rebuild between the page's first fetch and this moment is not missed either.
      */
-    SseEmitter abrir(Long clienteId) {
+    SseEmitter abrir(Long clienteId, BooleanSupplier aindaPode) {
         SseEmitter emitter = new SseEmitter(tempoLimiteMs);
+        permissoes.put(emitter, aindaPode);
         Set<SseEmitter> doCliente = abertos.computeIfAbsent(clienteId, k -> new CopyOnWriteArraySet<>());
         doCliente.add(emitter);
         versoes.putIfAbsent(clienteId, versaoAtual(clienteId));
-        Runnable fechar = () -> doCliente.remove(emitter);
+        Runnable fechar = () -> {
+            doCliente.remove(emitter);
+            permissoes.remove(emitter);
+        };
         emitter.onCompletion(fechar);
         emitter.onTimeout(fechar);
         emitter.onError(e -> fechar.run());
@@ -92,11 +99,21 @@ class PainelAoVivo {
                 rs -> rs.next() ? rs.getLong(1) : 0L);
     }
 
-    /** Keeps idle streams alive through proxies that close silent connections. */
+    /**
+     * Keeps idle streams alive through proxies that close silent connections, and ends the streams of logins that
+     * may no longer read their producer (a deactivated producer user).
+     */
     @Scheduled(fixedDelayString = "${terceiriza.painel.pulso:PT20S}")
     void pulso() {
-        abertos.forEach((cliente, emitters) -> emitters.forEach(e -> enviar(cliente, e,
-                SseEmitter.event().comment("pulso"))));
+        abertos.forEach((cliente, emitters) -> emitters.forEach(e -> {
+            if (!permissoes.getOrDefault(e, () -> false).getAsBoolean()) {
+                e.complete();
+                emitters.remove(e);
+                permissoes.remove(e);
+            } else {
+                enviar(cliente, e, SseEmitter.event().comment("pulso"));
+            }
+        }));
     }
 
     private void avisar(Long clienteId) {
@@ -109,6 +126,7 @@ class PainelAoVivo {
             emitter.send(evento);
         } catch (IOException | IllegalStateException e) {
             abertos.getOrDefault(clienteId, Set.of()).remove(emitter);
+            permissoes.remove(emitter);
         }
     }
 
@@ -120,5 +138,6 @@ class PainelAoVivo {
     void encerrar() {
         abertos.values().forEach(emitters -> List.copyOf(emitters).forEach(SseEmitter::complete));
         abertos.clear();
+        permissoes.clear();
     }
 }

@@ -91,7 +91,7 @@ class PainelController {
     @GetMapping(value = "/painel/{slug}/eventos", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter eventos(@PathVariable String slug, Authentication autenticacao) {
         verificar(slug, autenticacao);
-        return aoVivo.abrir(catalogo.clientePorSlug(slug).getId());
+        return aoVivo.abrir(catalogo.clientePorSlug(slug).getId(), () -> acesso.podeVer(autenticacao, slug));
     }
 
     @GetMapping("/painel/{slug}/exportar.csv")

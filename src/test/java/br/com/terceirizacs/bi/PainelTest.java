@@ -27,6 +27,9 @@ import static org.assertj.core.api.Assertions.within;
  */
 class PainelTest extends PainelBase {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    PainelAoVivo aoVivo;
+
     private JsonNode dados(Sessao s, String consulta) {
         HttpResponse<String> r = s.get("/painel/" + SLUG + "/dados" + consulta);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
@@ -203,6 +206,48 @@ class PainelTest extends PainelBase {
     }
 
     @Test
+    void umResgateAprovadoECanceladoAntesDoEnvioContinuaContandoComoAprovado() {
+        Fixtura f = montarFixtura();
+        // Clara's approved rescue is cancelled (say she opted out) before it left: the team did approve it
+        jdbc.sql("update filas_disparo set status = 'CANCELADO', atualizado_em = ? where matricula_id = ?")
+                .params(java.time.OffsetDateTime.now(), f.matriculas().get("clara")).update();
+        agregador.passar();
+        criarUsuarioProdutor(SLUG, EMAIL_PRODUTOR, SENHA_PRODUTOR);
+        JsonNode d = dados(sessao(EMAIL_PRODUTOR, SENHA_PRODUTOR), "");
+        assertThat(List.of("sugeridos", "aprovados", "enviados", "entregues", "lidos", "acessaram").stream()
+                .map(k -> d.at("/funil/" + k).asLong()).toList()).containsExactly(3L, 2L, 1L, 1L, 0L, 1L);
+    }
+
+    @Test
+    void aVersaoDoProdutorSoAndaQuandoAlgumNumeroMuda() {
+        montarFixtura();
+        long cliente = catalogo.clientePorSlug(SLUG).getId();
+        String versao = "select versao from painel_versoes where cliente_id = ?";
+        long antes = contar(versao, cliente);
+        agregador.passar();   // the same rows, still inside the margin: rebuilt, unchanged
+        agregador.passar();
+        assertThat(contar(versao, cliente)).isEqualTo(antes);
+
+        primeiroAcesso("clara", 4100001L, Instant.now());
+        agregador.passar();
+        assertThat(contar(versao, cliente)).isGreaterThan(antes);
+    }
+
+    @Test
+    void aReconstrucaoCompletaApagaDiasQueNaoTemMaisMatriculas() {
+        Fixtura f = montarFixtura();
+        jdbc.sql("""
+                        insert into painel_resumo (produto_id, turma_id, dia, compradores, acessaram, via_link, via_email,
+                            reemb_com_acesso, reemb_sem_acesso, resgates_sugeridos, resgates_aprovados, resgates_enviados,
+                            resgates_entregues, resgates_lidos, resgates_acessaram)
+                        values (?, ?, ?, 50, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)""")
+                .params(f.produtoCurso(), f.turmaPeriodo(), LocalDate.now(SP).minusDays(9)).update();
+        assertThat(comoAdmin("POST", "/api/painel/reconstrucao", null).statusCode()).isEqualTo(200);
+        criarUsuarioProdutor(SLUG, EMAIL_PRODUTOR, SENHA_PRODUTOR);
+        assertThat(dados(sessao(EMAIL_PRODUTOR, SENHA_PRODUTOR), "").at("/numeros/compradores").asLong()).isEqualTo(7);
+    }
+
+    @Test
     void umPrimeiroAcessoAvisaOPainelAbertoPeloFluxoDeEventos() throws Exception {
         compra("Nina", 8, 4100001L, null, Instant.now().minus(Duration.ofHours(3)));
         criarUsuarioProdutor(SLUG, EMAIL_PRODUTOR, SENHA_PRODUTOR);
@@ -322,6 +367,28 @@ class PainelTest extends PainelBase {
         assertThat(s.get("/painel/" + SLUG + "/dados").statusCode()).isEqualTo(404);
         assertThat(new Sessao(url("")).entrar(EMAIL_PRODUTOR, SENHA_PRODUTOR).headers().firstValue("Location")
                 .orElse("")).endsWith("/login?error");
+    }
+
+    @Test
+    void oFluxoAoVivoDeUmUsuarioDesativadoTermina() throws Exception {
+        criarUsuarioProdutor(SLUG, EMAIL_PRODUTOR, SENHA_PRODUTOR);
+        Sessao s = sessao(EMAIL_PRODUTOR, SENHA_PRODUTOR);
+        HttpResponse<Stream<String>> fluxo = s.cliente.send(HttpRequest.newBuilder(
+                URI.create(url("/painel/" + SLUG + "/eventos"))).GET().build(), HttpResponse.BodyHandlers.ofLines());
+        var linhas = fluxo.body().iterator();
+        assertThat(CompletableFuture.supplyAsync(linhas::next).get(5, TimeUnit.SECONDS)).isEqualTo("event:conectado");
+        long id = json(comoAdmin("GET", "/api/clientes/" + SLUG + "/usuarios", null).body()).get(0).path("id").asLong();
+        comoAdmin("DELETE", "/api/clientes/" + SLUG + "/usuarios/" + id, null);
+
+        aoVivo.pulso();
+
+        Boolean terminou = CompletableFuture.supplyAsync(() -> {
+            while (linhas.hasNext()) {
+                linhas.next();
+            }
+            return true;
+        }).get(5, TimeUnit.SECONDS);
+        assertThat(terminou).isTrue();
     }
 
     @Test
