@@ -90,6 +90,7 @@ public class GeradorDeCarga {
             try (Connection c = DriverManager.getConnection(pg + banco, "postgres", "")) {
                 relatorio.linha("baseline: insert JDBC puro", baseline(c, concorrencia, ingestao));
             }
+            relatorio.linha("baseline: motor puro", MotorPuro.medir(pg, banco + "_motor", concorrencia, ingestao));
             Resultado ingest = postar(app, stub, Integer.MAX_VALUE, ingestao, concorrencia, "ingestao");
             relatorio.linha("ingestão (o mais rápido possível)", ingest.resumo());
             esperarEnvios(stub, ingest, Duration.ofSeconds(120));
@@ -451,6 +452,81 @@ public class GeradorDeCarga {
             System.out.println();
             System.out.println("==== Resultado (" + Instant.now() + ") ====");
             linhas.forEach(System.out::println);
+        }
+    }
+
+    // ----- the floor for the engine: an empty process with one async step, same server, a database of its own -----
+
+    static final class MotorPuro {
+
+        /**
+         * Starts {@code total} instances of start → async service task → end from {@code concorrencia} threads on a
+         * standalone Camunda engine (history full, job executor with the Spring Boot starter's defaults), and waits
+         * until all completed. Latency = end − start of each instance, from Camunda's history.
+         */
+        static String medir(String pg, String banco, int concorrencia, int total) throws Exception {
+            ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                    .setLevel(ch.qos.logback.classic.Level.WARN);
+            try (Connection admin = DriverManager.getConnection(pg + "postgres", "postgres", "")) {
+                admin.createStatement().execute("drop database if exists " + banco);
+                admin.createStatement().execute("create database " + banco);
+            }
+            org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration cfg =
+                    new org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration();
+            cfg.setProcessEngineName("motor-puro");
+            cfg.setJdbcUrl(pg + banco);
+            cfg.setJdbcUsername("postgres");
+            cfg.setJdbcPassword("");
+            cfg.setJdbcDriver("org.postgresql.Driver");
+            cfg.setJdbcMaxActiveConnections(concorrencia + 10);
+            cfg.setDatabaseSchemaUpdate("true");
+            cfg.setHistory("full");
+            cfg.setJobExecutorActivate(true);
+            org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor executor =
+                    new org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor();
+            executor.setCorePoolSize(3);
+            executor.setMaxPoolSize(10);
+            executor.setQueueSize(3);
+            cfg.setJobExecutor(executor);
+            org.camunda.bpm.engine.ProcessEngine motor = cfg.buildProcessEngine();
+            try {
+                motor.getRepositoryService().createDeployment().addModelInstance("vazio.bpmn",
+                        org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess("vazio").camundaHistoryTimeToLive(1)
+                                .startEvent().serviceTask("passo").camundaAsyncBefore().camundaExpression("${true}")
+                                .endEvent().done()).deploy();
+                ExecutorService pool = Executors.newFixedThreadPool(concorrencia);
+                AtomicLong proximo = new AtomicLong();
+                long inicio = System.nanoTime();
+                List<java.util.concurrent.Future<?>> tarefas = new ArrayList<>();
+                for (int t = 0; t < concorrencia; t++) {
+                    tarefas.add(pool.submit(() -> {
+                        while (proximo.incrementAndGet() <= total) {
+                            motor.getRuntimeService().startProcessInstanceByKey("vazio");
+                        }
+                        return null;
+                    }));
+                }
+                for (var f : tarefas) {
+                    f.get();
+                }
+                pool.shutdown();
+                long limite = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+                while (motor.getHistoryService().createHistoricProcessInstanceQuery().finished().count() < total
+                        && System.nanoTime() < limite) {
+                    Thread.sleep(200);
+                }
+                double segundos = (System.nanoTime() - inicio) / 1e9;
+                List<Long> lat = new ArrayList<>();
+                for (var h : motor.getHistoryService().createHistoricProcessInstanceQuery().finished().list()) {
+                    lat.add(TimeUnit.MILLISECONDS.toNanos(h.getEndTime().getTime() - h.getStartTime().getTime()));
+                }
+                Collections.sort(lat);
+                return String.format(Locale.ROOT, "%d instâncias concluídas de %d em %.1f s (%.0f/s); início → fim p50 %s p95 %s p99 %s",
+                        lat.size(), total, segundos, lat.size() / segundos, ms(p(lat, 0.5)), ms(p(lat, 0.95)),
+                        ms(p(lat, 0.99)));
+            } finally {
+                motor.close();
+            }
         }
     }
 }
