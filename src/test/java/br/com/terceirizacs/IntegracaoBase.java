@@ -316,6 +316,15 @@ public abstract class IntegracaoBase {
                 .params(email, produtoHotmart).query().singleRow();
     }
 
+    /** Benchmarks (PostgreSQL): {@code n} students of the producer, e-mails aluno{i}@bench.example.com, valid phones. */
+    protected void gerarAlunosDeBenchmark(long cliente, int n) {
+        jdbc.sql("""
+                        insert into alunos (cliente_id, email, nome, telefone_e164, telefone_situacao, criado_em, atualizado_em)
+                        select ?, 'aluno' || i || '@bench.example.com', 'Aluno ' || i, '+55119' || lpad(cast(i as text), 8, '0'),
+                               'VALIDO', now(), now()
+                        from generate_series(1, ?) i""").params(cliente, n).update();
+    }
+
     /** Whether this run is on PostgreSQL (benchmarks need it). */
     protected boolean isPostgres() {
         try {

@@ -1,6 +1,5 @@
 package br.com.terceirizacs.bi;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.text.NumberFormat;
 import java.util.List;

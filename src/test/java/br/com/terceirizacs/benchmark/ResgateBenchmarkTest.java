@@ -36,11 +36,7 @@ class ResgateBenchmarkTest extends IntegracaoBase {
         long cliente = contar("select id from clientes");
 
         long t0 = System.nanoTime();
-        jdbc.sql("""
-                        insert into alunos (cliente_id, email, nome, telefone_e164, telefone_situacao, criado_em, atualizado_em)
-                        select ?, 'aluno' || i || '@bench.example.com', 'Aluno ' || i, '+55119' || lpad(cast(i as text), 8, '0'),
-                               'VALIDO', now(), now()
-                        from generate_series(1, ?) i""").params(cliente, MATRICULAS).update();
+        gerarAlunosDeBenchmark(cliente, MATRICULAS);
         jdbc.sql("""
                         insert into matriculas (aluno_id, produto_id, transacao_codigo, status, status_em, data_compra,
                                                 data_garantia, data_primeiro_acesso, origem_primeiro_acesso, token_link,

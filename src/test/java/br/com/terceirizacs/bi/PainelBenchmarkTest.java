@@ -120,11 +120,7 @@ class PainelBenchmarkTest extends IntegracaoBase {
                             select ?, 'Turma B' || k, 'PERIODO', current_date - (k + 1) * 36 + 1, current_date - k * 36, now()
                             from generate_series(0, 9) k""").param(produto).update();
         }
-        jdbc.sql("""
-                        insert into alunos (cliente_id, email, nome, telefone_e164, telefone_situacao, criado_em, atualizado_em)
-                        select ?, 'aluno' || i || '@bench.example.com', 'Aluno ' || i, '+55119' || lpad(cast(i as text), 8, '0'),
-                               'VALIDO', now(), now()
-                        from generate_series(1, ?) i""").params(cliente, MATRICULAS).update();
+        gerarAlunosDeBenchmark(cliente, MATRICULAS);
         // a.id % 2 picks the product, (a.id / 2) % 360 the purchase day (and with it the turma); one in five never
         // accessed, two in five came through the link; 1 in 40 refunded
         jdbc.sql("""
