@@ -9,9 +9,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import br.com.terceirizacs.catalogo.CatalogoService;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -238,6 +240,25 @@ public abstract class IntegracaoBase {
     /** Posts and waits until the inbox has decided what the event is. */
     protected String postarEProcessar(JsonNode json) {
         return aguardarProcessamento(postarWebhook(json));
+    }
+
+    /** Hotmart's first access of {@code email} to a product at {@code quando}; returns what the inbox made of it. */
+    protected String postarPrimeiroAcesso(String email, long produtoHotmart, Instant quando) {
+        ObjectNode a = amostra("club-first-access.json").put("id", UUID.randomUUID().toString())
+                .put("creationDate", quando.toEpochMilli());
+        ((ObjectNode) a.path("data").path("user")).put("email", email);
+        ((ObjectNode) a.path("data").path("product")).put("id", produtoHotmart);
+        return postarEProcessar(a);
+    }
+
+    /** A later event of the student's purchase of product 4100001 (refund, chargeback, protest…), dated now. */
+    protected String postarEventoDaCompra(String email, String tipo) {
+        Map<String, Object> m = matricula(email, 4100001);
+        ObjectNode e = amostra("purchase-approved.json").put("id", UUID.randomUUID().toString()).put("event", tipo)
+                .put("creation_date", Instant.now().toEpochMilli());
+        ((ObjectNode) e.path("data").path("buyer")).put("email", email);
+        ((ObjectNode) e.path("data").path("purchase")).put("transaction", (String) m.get("transacao_codigo"));
+        return postarEProcessar(e);
     }
 
     protected String aguardarProcessamento(long eventoId) {

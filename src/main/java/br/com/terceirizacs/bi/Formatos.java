@@ -26,13 +26,16 @@ final class Formatos {
 
     /** "12,5%" (one decimal). */
     static String percentual(Double p) {
-        if (p == null) {
-            return "—";
-        }
+        return p == null ? "—" : decimal(p) + "%";
+    }
+
+    /** "1234,5": one decimal, decimal comma, no thousands separator (also what a Brazilian spreadsheet reads). */
+    static String decimal(double d) {
         NumberFormat f = NumberFormat.getNumberInstance(PT_BR);
+        f.setGroupingUsed(false);
         f.setMinimumFractionDigits(1);
         f.setMaximumFractionDigits(1);
-        return f.format(p) + "%";
+        return f.format(d);
     }
 
     /** "menos de 1 min", "47 min", "3 h 05 min", "2 dias e 4 h". */

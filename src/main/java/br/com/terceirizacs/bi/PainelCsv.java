@@ -1,7 +1,6 @@
 package br.com.terceirizacs.bi;
 
 import java.nio.charset.StandardCharsets;
-import java.text.NumberFormat;
 import java.util.List;
 
 import org.springframework.stereotype.Component;
@@ -64,14 +63,7 @@ class PainelCsv {
     }
 
     private static String decimal(Double d) {
-        if (d == null) {
-            return "";
-        }
-        NumberFormat f = NumberFormat.getNumberInstance(Formatos.PT_BR);
-        f.setGroupingUsed(false);
-        f.setMinimumFractionDigits(1);
-        f.setMaximumFractionDigits(1);
-        return f.format(d);
+        return d == null ? "" : Formatos.decimal(d);
     }
 
     private static String horas(Double segundos) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,15 +55,15 @@ public class PainelService {
         ZoneId fuso = cliente.getFusoHorario();
         List<ProdutoResumo> produtos = catalogo.listarProdutos(slug);
         Map<Long, Turma> turmas = new LinkedHashMap<>();
-        List<Painel.OpcaoProduto> opcoes = new ArrayList<>();
-        for (ProdutoResumo p : produtos) {
-            List<Painel.OpcaoTurma> dele = new ArrayList<>();
-            for (CatalogoService.TurmaComOfertas t : catalogo.listarTurmas(slug, p.hotmartProductId())) {
-                turmas.put(t.turma().getId(), t.turma());
-                dele.add(new Painel.OpcaoTurma(t.turma().getId(), t.turma().getNome(), criterio(t)));
-            }
-            opcoes.add(new Painel.OpcaoProduto(p.id(), p.nome(), dele));
+        Map<Long, List<Painel.OpcaoTurma>> turmasPorProduto = new HashMap<>();
+        for (CatalogoService.TurmaComOfertas t : catalogo.listarTurmasDoCliente(slug)) {
+            turmas.put(t.turma().getId(), t.turma());
+            turmasPorProduto.computeIfAbsent(t.turma().getProdutoId(), k -> new ArrayList<>())
+                    .add(new Painel.OpcaoTurma(t.turma().getId(), t.turma().getNome(), criterio(t)));
         }
+        List<Painel.OpcaoProduto> opcoes = produtos.stream()
+                .map(p -> new Painel.OpcaoProduto(p.id(), p.nome(), turmasPorProduto.getOrDefault(p.id(), List.of())))
+                .toList();
         Optional<ProdutoResumo> produto = Optional.ofNullable(filtro.produto())
                 .map(id -> produtos.stream().filter(p -> p.id().equals(id)).findFirst()
                         .orElseThrow(() -> new NaoEncontradoException("Produto " + id + " não encontrado")));

@@ -6,7 +6,9 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import br.com.terceirizacs.comum.ConflitoException;
 import br.com.terceirizacs.comum.NaoEncontradoException;
@@ -190,9 +192,25 @@ public class CatalogoService {
 
     @Transactional(readOnly = true)
     public List<TurmaComOfertas> listarTurmas(String slug, Long hotmartProductId) {
-        Produto produto = produtoDoSlug(slug, hotmartProductId);
-        return turmas.findByProdutoIdOrderByNomeAsc(produto.getId()).stream()
-                .map(t -> new TurmaComOfertas(t, ofertas.findByTurmaId(t.getId()).stream().map(Oferta::getCodigo).sorted().toList()))
+        return comOfertas(turmas.findByProdutoIdOrderByNomeAsc(produtoDoSlug(slug, hotmartProductId).getId()));
+    }
+
+    /** Every turma of every product of the producer, with its offer codes: a fixed number of queries. */
+    @Transactional(readOnly = true)
+    public List<TurmaComOfertas> listarTurmasDoCliente(String slug) {
+        List<Long> produtoIds = produtos.findByClienteIdOrderByNomeAsc(clientePorSlug(slug).getId()).stream()
+                .map(Produto::getId).toList();
+        return produtoIds.isEmpty() ? List.of() : comOfertas(turmas.findByProdutoIdInOrderByNomeAsc(produtoIds));
+    }
+
+    private List<TurmaComOfertas> comOfertas(List<Turma> lista) {
+        if (lista.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<String>> codigos = ofertas.findByTurmaIdIn(lista.stream().map(Turma::getId).toList()).stream()
+                .collect(Collectors.groupingBy(Oferta::getTurmaId, Collectors.mapping(Oferta::getCodigo, Collectors.toList())));
+        return lista.stream()
+                .map(t -> new TurmaComOfertas(t, codigos.getOrDefault(t.getId(), List.of()).stream().sorted().toList()))
                 .toList();
     }
 

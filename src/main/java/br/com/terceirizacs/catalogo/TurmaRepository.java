@@ -1,5 +1,6 @@
 package br.com.terceirizacs.catalogo;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -8,6 +9,8 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface TurmaRepository extends JpaRepository<Turma, Long> {
 
     List<Turma> findByProdutoIdOrderByNomeAsc(Long produtoId);
+
+    List<Turma> findByProdutoIdInOrderByNomeAsc(Collection<Long> produtoIds);
 
     List<Turma> findByProdutoIdAndTipo(Long produtoId, TipoTurma tipo);
 

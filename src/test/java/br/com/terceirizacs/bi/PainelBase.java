@@ -168,20 +168,11 @@ abstract class PainelBase extends IntegracaoBase {
     }
 
     void primeiroAcesso(String aluno, long produto, Instant quando) {
-        ObjectNode a = amostra("club-first-access.json").put("id", UUID.randomUUID().toString())
-                .put("creationDate", quando.toEpochMilli());
-        ((ObjectNode) a.path("data").path("user")).put("email", email(aluno));
-        ((ObjectNode) a.path("data").path("product")).put("id", produto);
-        assertThat(postarEProcessar(a)).isEqualTo("PROCESSADO");
+        assertThat(postarPrimeiroAcesso(email(aluno), produto, quando)).isEqualTo("PROCESSADO");
     }
 
     void evento(String aluno, String tipo) {
-        Map<String, Object> m = matricula(email(aluno), 4100001L);
-        ObjectNode e = amostra("purchase-approved.json").put("id", UUID.randomUUID().toString()).put("event", tipo)
-                .put("creation_date", Instant.now().toEpochMilli());
-        ((ObjectNode) e.path("data").path("buyer")).put("email", email(aluno));
-        ((ObjectNode) e.path("data").path("purchase")).put("transaction", (String) m.get("transacao_codigo"));
-        assertThat(postarEProcessar(e)).isEqualTo("PROCESSADO");
+        assertThat(postarEventoDaCompra(email(aluno), tipo)).isEqualTo("PROCESSADO");
     }
 
     void status(String aluno, String amostra) {

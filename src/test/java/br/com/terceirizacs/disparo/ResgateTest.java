@@ -63,19 +63,11 @@ class ResgateTest extends IntegracaoBase {
     }
 
     private void evento(String email, String tipo) {
-        Map<String, Object> m = matricula(email, 4100001);
-        ObjectNode e = amostra("purchase-approved.json").put("id", UUID.randomUUID().toString()).put("event", tipo)
-                .put("creation_date", Instant.now().toEpochMilli());
-        ((ObjectNode) e.path("data").path("buyer")).put("email", email);
-        ((ObjectNode) e.path("data").path("purchase")).put("transaction", (String) m.get("transacao_codigo"));
-        postarEProcessar(e);
+        postarEventoDaCompra(email, tipo);
     }
 
     private void primeiroAcesso(String email, Instant quando) {
-        ObjectNode a = amostra("club-first-access.json").put("id", UUID.randomUUID().toString())
-                .put("creationDate", quando.toEpochMilli());
-        ((ObjectNode) a.path("data").path("user")).put("email", email);
-        postarEProcessar(a);
+        postarPrimeiroAcesso(email, 4100001, quando);
     }
 
     private long executarResgate() {
