@@ -8,10 +8,12 @@ import org.springframework.data.jpa.repository.Query;
 
 interface MatriculaRepository extends JpaRepository<Matricula, Long> {
 
+    @Query("select m from Matricula m where m.alunoId = :alunoId and m.produtoId = :produtoId")
     Optional<Matricula> findByAlunoIdAndProdutoId(Long alunoId, Long produtoId);
 
     Optional<Matricula> findFirstByProdutoIdAndAssinanteCodigo(Long produtoId, String assinanteCodigo);
 
+    @Query("select m from Matricula m where m.tokenLink = :tokenLink")
     Optional<Matricula> findByTokenLink(String tokenLink);
 
     List<Matricula> findByProdutoId(Long produtoId);
