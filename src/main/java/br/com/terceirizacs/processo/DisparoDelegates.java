@@ -13,7 +13,7 @@ class DisparoDelegates {
 
     @Bean("verificarPoliticaDisparo")
     JavaDelegate verificarPolitica(DisparoService disparos) {
-        return ex -> ex.setVariable(Variaveis.POLITICA_OK, disparos.verificarPolitica(filaId(ex)));
+        return ex -> ex.setVariable(Variaveis.POLITICA_OK, Variaveis.transitoria(disparos.verificarPolitica(filaId(ex))));
     }
 
     @Bean("enviarMensagem")

@@ -15,7 +15,8 @@ class OnboardingDelegates {
 
     @Bean("verificarTelefone")
     JavaDelegate verificarTelefone(MatriculaService matriculas) {
-        return ex -> ex.setVariable(Variaveis.TEM_TELEFONE, matriculas.destinatario(matriculaId(ex)).telefoneUtilizavel());
+        return ex -> ex.setVariable(Variaveis.TEM_TELEFONE,
+                Variaveis.transitoria(matriculas.destinatario(matriculaId(ex)).telefoneUtilizavel()));
     }
 
     @Bean("sinalizarSemTelefone")

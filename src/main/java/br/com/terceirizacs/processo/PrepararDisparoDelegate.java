@@ -24,9 +24,10 @@ class PrepararDisparoDelegate implements JavaDelegate {
                 (String) execution.getVariable(Variaveis.MOTIVO), Boolean.TRUE.equals(preAprovado),
                 execution.getProcessInstanceId());
         execution.setVariable(Variaveis.FILA_ID, p.filaId());
-        execution.setVariable(Variaveis.POLITICA_OK, p.politicaOk());
-        execution.setVariable(Variaveis.APROVACAO_HUMANA, p.aprovacaoHumana());
+        execution.setVariable(Variaveis.POLITICA_OK, Variaveis.transitoria(p.politicaOk()));
+        execution.setVariable(Variaveis.APROVACAO_HUMANA, Variaveis.transitoria(p.aprovacaoHumana()));
+        // read after the approval, in another transaction: persisted
         execution.setVariable(Variaveis.AGUARDA_JANELA, p.aguardaJanela());
-        execution.setVariable(Variaveis.EXPIRA_EM, p.expiraEm());
+        execution.setVariable(Variaveis.EXPIRA_EM, org.camunda.bpm.engine.variable.Variables.dateValue(p.expiraEm(), true));
     }
 }

@@ -19,4 +19,12 @@ final class Variaveis {
 
     private Variaveis() {
     }
+
+    /**
+     * A flag read only by the gateway right after the step that sets it, in the same transaction: transient, so it
+     * costs no row, no history and no delete (docs/benchmarks.md, "Launch day").
+     */
+    static org.camunda.bpm.engine.variable.value.BooleanValue transitoria(boolean valor) {
+        return org.camunda.bpm.engine.variable.Variables.booleanValue(valor, true);
+    }
 }

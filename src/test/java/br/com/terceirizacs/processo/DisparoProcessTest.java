@@ -91,7 +91,7 @@ class DisparoProcessTest {
         preparacao(true, false, false);
 
         ProcessInstance pi = iniciar("ONBOARDING");
-        assertThat(pi).isWaitingAt("verificarPolitica");
+        assertThat(pi).isWaitingAt("enviarMensagem");
         seguir(pi);
 
         assertThat(pi).hasPassedInOrder("preparar", "verificarPolitica", "enviarMensagem").isEnded();
@@ -138,6 +138,8 @@ class DisparoProcessTest {
         complete(task(), Map.of("decisao", "descartar", "motivoDescarte", "Aluno já falou com o suporte"));
 
         verify(disparos).registrarDecisao(eq(FILA), anyString(), eq(false), any(), eq("Aluno já falou com o suporte"));
+        assertThat(pi).as("a decisão está gravada; o resto segue em segundo plano").isWaitingAt("aprovarDisparo");
+        seguir(pi);
         assertThat(pi).isEnded().hasPassed("descartado").hasNotPassed("enviarMensagem");
         verify(disparos, never()).enviar(any());
     }
@@ -210,7 +212,6 @@ class DisparoProcessTest {
         when(disparos.enviar(FILA)).thenThrow(new EnvioTransitorioException("130429", null)).thenReturn("ENVIADO");
 
         ProcessInstance pi = iniciar("ONBOARDING");
-        execute(job(pi));
         try {
             execute(job(pi));
         } catch (RuntimeException esperado) {
@@ -234,7 +235,6 @@ class DisparoProcessTest {
         when(disparos.confirmarIncerto(eq(FILA), eq("REENVIAR"), anyString())).thenReturn("REENVIAR");
 
         ProcessInstance pi = iniciar("ONBOARDING");
-        execute(job(pi));
         execute(job(pi));
         assertThat(pi).isWaitingAt("confirmarIncerto");
         try {

@@ -88,7 +88,6 @@ class OnboardingProcessTest {
         assertThat(pi).isWaitingAt("enviarBoasVindas");
         ProcessInstance disparo = disparoChamado();
         execute(job(disparo));
-        execute(job(disparo));
 
         assertThat(pi).isEnded().hasPassedInOrder("verificarTelefone", "enviarBoasVindas", "registrarKpi",
                 "boasVindasEnviadas");
@@ -117,7 +116,6 @@ class OnboardingProcessTest {
         ProcessInstance pi = iniciar();
         execute(job(pi));
         ProcessInstance disparo = disparoChamado();
-        execute(job(disparo));
         execute(job(disparo));
 
         assertThat(pi).isEnded().hasPassed("boasVindasNaoEnviadas").hasNotPassed("registrarKpi");
