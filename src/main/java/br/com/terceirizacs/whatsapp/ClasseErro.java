@@ -11,7 +11,9 @@ public enum ClasseErro {
     /** Access token expired or invalid: stop the number until the token is replaced. */
     TOKEN;
 
-    private static final Set<Integer> TRANSITORIOS = Set.of(130429, 131056, 4, 80007, 131000, 2, 131016, 133004, 131057);
+    // 1 "API Unknown: invalid request or possible server error": retried; a request that is really malformed ends
+    // as an incident after the activity's retries instead of costing a student the message on a Meta hiccup
+    private static final Set<Integer> TRANSITORIOS = Set.of(130429, 131056, 4, 80007, 131000, 2, 131016, 133004, 131057, 1);
 
     public static ClasseErro de(int codigo, int statusHttp) {
         if (codigo == 190) {

@@ -126,7 +126,11 @@ public class Mensagem {
         registrarErro(codigo, detalhe, agora);
     }
 
+    /** Meta's answer never came. A status webhook that already told us what happened (it can beat the answer) wins. */
     void marcarIncerta(String detalhe, Instant agora) {
+        if (status.aceita() || status == StatusMensagem.FALHOU) {
+            return;
+        }
         this.status = StatusMensagem.INCERTA;
         this.erroDetalhe = detalhe;
         this.atualizadoEm = agora;

@@ -125,7 +125,13 @@ public class MensagemService {
                 throw new EnvioTransitorioException("Sem conexão com a API do WhatsApp; nada foi enviado", e);
             }
             String detalhe = "Sem resposta da Meta (" + e.getMessage() + "): a mensagem pode ter sido enviada";
-            registrar(id, m -> m.marcarIncerta(detalhe, clock.instant()));
+            Mensagem depois = registrar(id, m -> m.marcarIncerta(detalhe, clock.instant()));
+            if (depois.getStatus().aceita() || depois.getStatus() == StatusMensagem.FALHOU) {
+                // the status webhook came while we waited for the answer: the send is settled, nothing to ask anyone
+                log.info("Envio da fila {} sem resposta da Meta, mas confirmado por status do WhatsApp ({})",
+                        pedido.filaId(), depois.getStatus());
+                return novaTx.execute(s -> resultadoAnterior(pedido)).orElseThrow();
+            }
             log.warn("Envio incerto da fila {}: {}", pedido.filaId(), e.getClass().getSimpleName());
             return new ResultadoEnvio(ResultadoEnvio.Situacao.INCERTA, id, null, null, detalhe);
         }
@@ -269,8 +275,12 @@ public class MensagemService {
 
     // ----- helpers -----
 
-    private void registrar(Long id, java.util.function.Consumer<Mensagem> mudanca) {
-        novaTx.executeWithoutResult(s -> mudanca.accept(mensagens.findLockedById(id).orElseThrow()));
+    private Mensagem registrar(Long id, java.util.function.Consumer<Mensagem> mudanca) {
+        return novaTx.execute(s -> {
+            Mensagem m = mensagens.findLockedById(id).orElseThrow();
+            mudanca.accept(m);
+            return m;
+        });
     }
 
     /** Meta's request body: template, pt_BR, positional body parameters, URL button suffix, our row id echoed back. */

@@ -71,6 +71,33 @@ class OnboardingFimAFimTest extends IntegracaoBase {
     }
 
     @Test
+    void oHistoricoGuardaOCaminhoEAsFalhasDosJobsMasNaoARotinaDeCadaPassoAssincrono() {
+        META.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo(CAMINHO))
+                .inScenario("falha uma vez").whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(503)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":{\"message\":\"Service temporarily unavailable\",\"code\":2}}"))
+                .willSetStateTo("de volta"));
+        postarEProcessar(amostra("purchase-approved.json"));
+        executarJobs();
+        management.createJobQuery().activityId("enviarMensagem").list().forEach(j -> management.executeJob(j.getId()));
+
+        String onboarding = historico.createHistoricProcessInstanceQuery().processDefinitionKey("onboarding")
+                .processInstanceBusinessKey("HP0000000001").completed().singleResult().getId();
+        String disparo = historico.createHistoricProcessInstanceQuery().superProcessInstanceId(onboarding)
+                .singleResult().getId();
+        for (String instancia : java.util.List.of(onboarding, disparo)) {
+            assertThat(historico.createHistoricActivityInstanceQuery().processInstanceId(instancia).count())
+                    .as("o caminho (nível FULL)").isPositive();
+            assertThat(historico.createHistoricJobLogQuery().processInstanceId(instancia).creationLog().count()).isZero();
+            assertThat(historico.createHistoricJobLogQuery().processInstanceId(instancia).successLog().count()).isZero();
+        }
+        assertThat(historico.createHistoricJobLogQuery().processInstanceId(disparo).failureLog().count())
+                .as("a falha do envio fica no log de jobs").isEqualTo(1);
+        META.verify(2, postRequestedFor(urlPathEqualTo(CAMINHO)));
+    }
+
+    @Test
     void umEnvioSemRespostaViraIncidenteEOStatusDoWhatsAppResolveSemReenviar() {
         META.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo(CAMINHO))
                 .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(
@@ -92,6 +119,30 @@ class OnboardingFimAFimTest extends IntegracaoBase {
         executarJobs();
 
         assertThat(runtime.createIncidentQuery().count()).isZero();
+        assertThat(runtime.createProcessInstanceQuery().count()).isZero();
+        assertThat(jdbc.sql("select status from filas_disparo").query(String.class).single()).isEqualTo("ENVIADO");
+        assertThat(jdbc.sql("select status from mensagens").query(String.class).single()).isEqualTo("ENVIADA");
+        META.verify(1, postRequestedFor(urlPathEqualTo(CAMINHO)));
+    }
+
+    @Test
+    void umStatusDoWhatsAppQueChegaAntesDaRespostaDaMetaEncerraOEnvioSemIncidente() throws Exception {
+        META.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo(CAMINHO))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(
+                        amostraWhatsApp("send-template-response.json")).withFixedDelay(3_000)));
+        postarEProcessar(amostra("purchase-approved.json"));
+        // Meta accepted the request and posts "sent" at once, but its HTTP answer never arrives in time
+        java.util.concurrent.CompletableFuture<HttpResponse<String>> status = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> {
+                    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                            .until(() -> !META.findAll(postRequestedFor(urlPathEqualTo(CAMINHO))).isEmpty());
+                    return postarWhatsAppAssinado(amostraWhatsApp("webhook-status-sent.json")
+                            .replace("enrollment=ENR-2026-000123;step=boas_vindas", "fila=" + contar("select id from filas_disparo")));
+                });
+        executarJobs();
+
+        assertThat(status.get(10, java.util.concurrent.TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        assertThat(runtime.createIncidentQuery().count()).as("nada para o operador decidir").isZero();
         assertThat(runtime.createProcessInstanceQuery().count()).isZero();
         assertThat(jdbc.sql("select status from filas_disparo").query(String.class).single()).isEqualTo("ENVIADO");
         assertThat(jdbc.sql("select status from mensagens").query(String.class).single()).isEqualTo("ENVIADA");

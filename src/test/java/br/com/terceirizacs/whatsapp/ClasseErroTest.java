@@ -15,7 +15,7 @@ class ClasseErroTest {
             "131026, 400, PERMANENTE", "132000, 400, PERMANENTE", "132001, 404, PERMANENTE", "100, 400, PERMANENTE",
             "131051, 400, PERMANENTE", "131047, 400, PERMANENTE", "131049, 400, PERMANENTE",
             "190, 401, TOKEN", "190, 400, TOKEN",
-            "-1, 502, TRANSITORIO", "-1, 429, TRANSITORIO", "-1, 400, PERMANENTE"})
+            "-1, 502, TRANSITORIO", "-1, 429, TRANSITORIO", "-1, 400, PERMANENTE", "1, 500, TRANSITORIO", "1, 400, TRANSITORIO"})
     void classificaPeloCodigoDoErro(int codigo, int http, ClasseErro esperada) {
         assertThat(ClasseErro.de(codigo, http)).isEqualTo(esperada);
     }
