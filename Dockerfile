@@ -17,4 +17,5 @@ COPY --from=build /src/target/terceiriza-cs-flows-*.jar app.jar
 USER app
 EXPOSE 8080
 ENV SPRING_PROFILES_ACTIVE=postgres
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/app.jar"]
+# ThreadPriorityPolicy=1: the processing threads run niced, so acknowledging webhooks keeps the CPU under load
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:ThreadPriorityPolicy=1", "-jar", "/app/app.jar"]

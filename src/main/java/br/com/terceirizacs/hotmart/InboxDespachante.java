@@ -37,6 +37,8 @@ class InboxDespachante implements DisposableBean {
         executor.setMaxPoolSize(threads);
         executor.setQueueCapacity(filaMaxima);
         executor.setThreadNamePrefix("inbox-hotmart-");
+        // Acknowledging Hotmart comes first: under load the processing yields the CPU (see PrioridadeDoProcessamento)
+        executor.setThreadPriority(Thread.MIN_PRIORITY);
         executor.setRejectedExecutionHandler(new ThreadPoolExecutor.AbortPolicy());
         executor.setWaitForTasksToCompleteOnShutdown(true);
         executor.setAwaitTerminationSeconds(10);
