@@ -76,6 +76,7 @@ public class GeradorDeCarga {
         String banco = arg("banco", "terceiriza_carga");
         String pg = arg("pg", "jdbc:postgresql://127.0.0.1:5432/");
         int porta = argInt("porta", 18080);
+        List<String> fases = List.of(arg("fases", "base,motor,ingestao,lancamento").split(","));
 
         Stub stub = new Stub();
         System.out.printf("Stand-in da Cloud API em http://127.0.0.1:%d%n", stub.porta());
@@ -87,17 +88,32 @@ public class GeradorDeCarga {
         Relatorio relatorio = new Relatorio();
         try {
             app.prepararProdutor();
-            try (Connection c = DriverManager.getConnection(pg + banco, "postgres", "")) {
-                relatorio.linha("baseline: insert JDBC puro", baseline(c, concorrencia, ingestao));
+            if (fases.contains("base")) {
+                try (Connection c = DriverManager.getConnection(pg + banco, "postgres", "")) {
+                    relatorio.linha("baseline: insert JDBC puro", baseline(c, concorrencia, ingestao));
+                }
             }
-            relatorio.linha("baseline: motor puro", MotorPuro.medir(pg, banco + "_motor", concorrencia, ingestao));
-            Resultado ingest = postar(app, stub, Integer.MAX_VALUE, ingestao, concorrencia, "ingestao");
-            relatorio.linha("ingestão (o mais rápido possível)", ingest.resumo());
-            esperarEnvios(stub, ingest, Duration.ofSeconds(120));
-            Resultado lancamento = postar(app, stub, taxa, taxa * duracao, concorrencia, "lancamento");
-            esperarEnvios(stub, lancamento, Duration.ofSeconds(60));
-            relatorio.linha("lançamento " + taxa + "/s por " + duracao + " s", lancamento.resumo());
-            relatorio.linha("lançamento ponta a ponta", lancamento.pontaAPonta(stub));
+            if (fases.contains("motor")) {
+                relatorio.linha("baseline: motor puro", MotorPuro.medir(pg, banco + "_motor", concorrencia, ingestao));
+            }
+            if (fases.contains("ingestao")) {
+                Resultado ingest = postar(app, stub, Integer.MAX_VALUE, ingestao, concorrencia, "ingestao");
+                relatorio.linha("ingestão (o mais rápido possível)", ingest.resumo());
+                esperarEnvios(stub, ingest, Duration.ofMinutes(10)); // the next phase starts from an idle app
+            }
+            if (fases.contains("envio")) {
+                relatorio.linha("envio: " + argInt("envios", 10_000) + " com limite de " + LIMITE + "/s",
+                        envio(app, stub, argInt("envios", 10_000), concorrencia));
+            }
+            if (fases.contains("lancamento")) {
+                Cpu antes = Cpu.agora(app);
+                Resultado lancamento = postar(app, stub, taxa, taxa * duracao, concorrencia, "lancamento");
+                // "missing" means not sent after the backlog had every chance to drain (ten minutes at most)
+                esperarEnvios(stub, lancamento, Duration.ofMinutes(10));
+                relatorio.linha("lançamento " + taxa + "/s por " + duracao + " s", lancamento.resumo());
+                relatorio.linha("lançamento ponta a ponta", lancamento.pontaAPonta(stub));
+                relatorio.linha("lançamento, onde foi a CPU", Cpu.agora(app).porCompra(antes, lancamento.ack.size()));
+            }
             try (Connection c = DriverManager.getConnection(pg + banco, "postgres", "")) {
                 relatorio.linha("banco depois da carga", conferir(c));
             }
@@ -106,38 +122,130 @@ public class GeradorDeCarga {
             stub.parar();
         }
         relatorio.imprimir();
+        System.exit(0); // the HTTP clients' and the stand-in's pools are not daemon threads
     }
 
     // ----- the WhatsApp Cloud API stand-in -----
 
+    /** How the stand-in answers: as Meta normally does, or one of the failures the fault scripts play. */
+    enum Modo {
+        NORMAL, ERRO_500, LIMITE_130429, LENTO, SEM_RESPOSTA
+    }
+
     static final class Stub {
+        static final Pattern CALLBACK = Pattern.compile("\"biz_opaque_callback_data\"\\s*:\\s*\"([^\"]*)\"");
         final com.sun.net.httpserver.HttpServer servidor;
+        /** Accepted messages by recipient: when each arrived (what Meta would send; refused requests are not here). */
         final Map<String, List<Long>> chegadas = new ConcurrentHashMap<>();
+        final ConcurrentLinkedQueue<Long> momentos = new ConcurrentLinkedQueue<>();
         final AtomicLong contador = new AtomicLong();
+        final AtomicInteger recusados = new AtomicInteger();
+        volatile Modo modo = Modo.NORMAL;
+        /** Where to post Meta's "sent" status webhooks (signed with the app secret); empty: none are posted. */
+        volatile List<String> statusPara = List.of();
+        final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        final java.util.concurrent.ScheduledExecutorService agenda = Executors.newScheduledThreadPool(2, r -> {
+            Thread t = new Thread(r, "stub-status");
+            t.setDaemon(true);
+            return t;
+        });
 
         Stub() throws IOException {
-            servidor = com.sun.net.httpserver.HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
-            servidor.setExecutor(Executors.newFixedThreadPool(16));
+            servidor = com.sun.net.httpserver.HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 512);
+            servidor.setExecutor(Executors.newCachedThreadPool(r -> {
+                Thread t = new Thread(r, "stub-cloud-api");
+                t.setDaemon(true);
+                return t;
+            }));
             servidor.createContext("/", troca -> {
                 long agora = System.nanoTime();
                 String corpo;
                 try (InputStream in = troca.getRequestBody()) {
                     corpo = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                 }
+                Modo agoraModo = modo;
+                if (agoraModo == Modo.ERRO_500 || agoraModo == Modo.LIMITE_130429) {
+                    recusados.incrementAndGet();
+                    String erro = agoraModo == Modo.ERRO_500
+                            ? "{\"error\":{\"message\":\"Something went wrong\",\"type\":\"OAuthException\",\"code\":131000,"
+                            + "\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Something went wrong\"},\"fbtrace_id\":\"CARGA500\"}}"
+                            : AMOSTRA_130429;
+                    responder(troca, agoraModo == Modo.ERRO_500 ? 500 : 429, erro);
+                    return;
+                }
                 Matcher m = PARA.matcher(corpo);
                 String para = m.find() ? m.group(1) : "?";
+                Matcher c = CALLBACK.matcher(corpo);
+                String callback = c.find() ? c.group(1) : null;
                 chegadas.computeIfAbsent(para, k -> Collections.synchronizedList(new ArrayList<>())).add(agora);
+                momentos.add(agora);
                 String wamid = "wamid.CARGA" + contador.incrementAndGet();
-                byte[] resposta = ("{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"" + para
+                if (!statusPara.isEmpty()) {
+                    agenda.schedule(() -> status(wamid, para, callback), 300, TimeUnit.MILLISECONDS);
+                }
+                if (agoraModo == Modo.LENTO || agoraModo == Modo.SEM_RESPOSTA) {
+                    dormir(agoraModo == Modo.LENTO ? 3_000 : 15_000); // the app reads for 10 s at most
+                }
+                responder(troca, 200, "{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"" + para
                         + "\",\"wa_id\":\"" + para + "\"}],\"messages\":[{\"id\":\"" + wamid
-                        + "\",\"message_status\":\"accepted\"}]}").getBytes(StandardCharsets.UTF_8);
-                troca.getResponseHeaders().add("Content-Type", "application/json");
-                troca.sendResponseHeaders(200, resposta.length);
+                        + "\",\"message_status\":\"accepted\"}]}");
+            });
+            servidor.start();
+        }
+
+        static void responder(com.sun.net.httpserver.HttpExchange troca, int codigo, String json) throws IOException {
+            byte[] resposta = json.getBytes(StandardCharsets.UTF_8);
+            troca.getResponseHeaders().add("Content-Type", "application/json");
+            try {
+                troca.sendResponseHeaders(codigo, resposta.length);
                 try (OutputStream out = troca.getResponseBody()) {
                     out.write(resposta);
                 }
-            });
-            servidor.start();
+            } catch (IOException e) {
+                // the app gave up waiting (timeout): Meta would still have sent the message
+            }
+        }
+
+        /** Meta's "sent" status for an accepted message, signed as Meta signs it. */
+        void status(String wamid, String para, String callback) {
+            String corpo = "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"109876543210987\",\"changes\":[{\"value\":{"
+                    + "\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"5511930000000\","
+                    + "\"phone_number_id\":\"123456789012345\"},\"statuses\":[{\"id\":\"" + wamid + "\",\"status\":\"sent\","
+                    + "\"timestamp\":\"" + (System.currentTimeMillis() / 1000) + "\",\"recipient_id\":\"" + para + "\""
+                    + (callback == null ? "" : ",\"biz_opaque_callback_data\":\"" + callback + "\"")
+                    + "}]},\"field\":\"messages\"}]}]}";
+            List<String> destinos = statusPara;
+            String destino = destinos.get((int) (contador.get() % destinos.size()));
+            for (int tentativa = 0; tentativa < 90; tentativa++) { // Meta retries failed deliveries too
+                try {
+                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(destino + "/webhooks/whatsapp"))
+                            .header("Content-Type", "application/json")
+                            .header("X-Hub-Signature-256", "sha256=" + hmac(SEGREDO_WHATSAPP, corpo))
+                            .timeout(Duration.ofSeconds(5))
+                            .POST(HttpRequest.BodyPublishers.ofString(corpo)).build(), HttpResponse.BodyHandlers.ofString());
+                    if (r.statusCode() / 100 == 2) {
+                        return;
+                    }
+                } catch (Exception e) {
+                    // the app is down (a fault script): try again
+                }
+                dormir(1_000);
+            }
+        }
+
+        /** The most accepted messages in any window of one second, wherever it starts. */
+        int maximoEmUmSegundo() {
+            List<Long> t = new ArrayList<>(momentos);
+            Collections.sort(t);
+            int maximo = 0;
+            int inicio = 0;
+            for (int fim = 0; fim < t.size(); fim++) {
+                while (t.get(fim) - t.get(inicio) >= 1_000_000_000L) {
+                    inicio++;
+                }
+                maximo = Math.max(maximo, fim - inicio + 1);
+            }
+            return maximo;
         }
 
         int porta() {
@@ -146,6 +254,29 @@ public class GeradorDeCarga {
 
         void parar() {
             servidor.stop(0);
+        }
+    }
+
+    static final String SEGREDO_WHATSAPP = "segredo-da-carga";
+    static final String AMOSTRA_130429 = "{\"error\":{\"message\":\"(#130429) Rate limit hit\",\"type\":\"OAuthException\","
+            + "\"code\":130429,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Cloud API message "
+            + "throughput has been reached for this business phone number. Try again later.\"},\"fbtrace_id\":\"CARGA429\"}}";
+
+    static String hmac(String segredo, String corpo) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(segredo.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return java.util.HexFormat.of().formatHex(mac.doFinal(corpo.getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void dormir(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -163,11 +294,19 @@ public class GeradorDeCarga {
         }
 
         static App iniciar(String jar, String url, int porta, int portaStub, String jvm) throws Exception {
-            List<String> comando = new ArrayList<>(List.of("java"));
+            return iniciar(jar, url, porta, portaStub, jvm, List.of(), Path.of("target", "carga-app.log"), false);
+        }
+
+        /** Starts the jar with extra application arguments; the log is appended to when {@code continuar}. */
+        static App iniciar(String jar, String url, int porta, int portaStub, String jvm, List<String> extras, Path log,
+                           boolean continuar) throws Exception {
+            // as in the Dockerfile: processing threads niced below the ones that acknowledge webhooks
+            List<String> comando = new ArrayList<>(List.of("java", "-XX:ThreadPriorityPolicy=1"));
             if (!jvm.isBlank()) {
                 comando.addAll(List.of(jvm.split(" ")));
             }
-            comando.addAll(List.of("-jar", jar, "--server.port=" + porta));
+            comando.addAll(List.of("-jar", jar, "--server.port=" + porta, "--terceiriza.whatsapp.limite-por-segundo=" + LIMITE));
+            comando.addAll(extras);
             ProcessBuilder pb = new ProcessBuilder(comando);
             Map<String, String> env = pb.environment();
             env.put("SPRING_PROFILES_ACTIVE", "postgres");
@@ -178,11 +317,11 @@ public class GeradorDeCarga {
             env.put("WHATSAPP_BASE_URL", "http://127.0.0.1:" + portaStub);
             env.put("WHATSAPP_TOKEN", "token-da-carga");
             env.put("WHATSAPP_PHONE_NUMBER_ID", "123456789012345");
-            env.put("WHATSAPP_APP_SECRET", "segredo-da-carga");
+            env.put("WHATSAPP_APP_SECRET", SEGREDO_WHATSAPP);
             env.put("WHATSAPP_VERIFY_TOKEN", "verificacao-da-carga");
-            Path log = Path.of("target", "carga-app.log");
             Files.createDirectories(log.getParent());
-            pb.redirectErrorStream(true).redirectOutput(log.toFile());
+            pb.redirectErrorStream(true).redirectOutput(continuar ? ProcessBuilder.Redirect.appendTo(log.toFile())
+                    : ProcessBuilder.Redirect.to(log.toFile()));
             App app = new App(pb.start(), "http://127.0.0.1:" + porta);
             long limite = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
             while (System.nanoTime() < limite) {
@@ -208,14 +347,37 @@ public class GeradorDeCarga {
         }
 
         void admin(String caminho, String json) throws IOException, InterruptedException {
+            admin("POST", caminho, json);
+        }
+
+        /** A request to the admin API or the engine's REST API (admin user); the body of the answer. */
+        String admin(String metodo, String caminho, String json) throws IOException, InterruptedException {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + caminho))
                     .header("Content-Type", "application/json")
                     .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                             ("admin:" + SENHA_ADMIN).getBytes(StandardCharsets.UTF_8)))
-                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+                    .method(metodo, json == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() / 100 != 2) {
                 throw new IllegalStateException(caminho + " respondeu " + r.statusCode() + ": " + r.body());
             }
+            return r.body();
+        }
+
+        /** Suspends or resumes the sends (job definition of "Enviar mensagem"), as an operator does in Cockpit. */
+        void envios(boolean suspensos) throws IOException, InterruptedException {
+            Matcher ids = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"").matcher(
+                    admin("GET", "/engine-rest/job-definition?processDefinitionKey=disparo&activityIdIn=enviarMensagem", null));
+            while (ids.find()) {
+                admin("PUT", "/engine-rest/job-definition/" + ids.group(1) + "/suspended",
+                        "{\"suspended\":" + suspensos + ",\"includeJobs\":true}");
+            }
+        }
+
+        long enviosNaFila() throws IOException, InterruptedException {
+            Matcher m = Pattern.compile("\"count\"\\s*:\\s*(\\d+)").matcher(
+                    admin("GET", "/engine-rest/job/count?activityId=enviarMensagem", null));
+            return m.find() ? Long.parseLong(m.group(1)) : 0;
         }
 
         void prepararProdutor() throws IOException, InterruptedException {
@@ -223,6 +385,12 @@ public class GeradorDeCarga {
             admin("/api/clientes/produtora-carga/produtos", "{\"hotmartProductId\":" + PRODUTO
                     + ",\"nome\":\"Curso do Lançamento\",\"ativoMonitoramento\":true,"
                     + "\"urlAreaMembros\":\"https://curso-lancamento.club.hotmart.com\",\"templateBoasVindas\":\"boas_vindas_acesso\"}");
+        }
+
+        /** kill -9: no shutdown hook, no graceful stop, whatever was in flight is cut. */
+        void matar() throws InterruptedException {
+            processo.destroyForcibly();
+            processo.waitFor();
         }
 
         void parar() throws InterruptedException {
@@ -301,9 +469,11 @@ public class GeradorDeCarga {
                 e2e.add(Collections.min(chegadas) - e.getValue());
             }
             Collections.sort(e2e);
-            return String.format(Locale.ROOT, "%d enviados, %d duplicados, %d faltando; webhook → pedido à Cloud API p50 %s p95 %s p99 %s máx %s",
+            long ultima = enviadoEm.keySet().stream().map(stub.chegadas::get).filter(l -> l != null && !l.isEmpty())
+                    .mapToLong(Collections::max).max().orElse(inicio);
+            return String.format(Locale.ROOT, "%d enviados, %d duplicados, %d faltando; webhook → pedido à Cloud API p50 %s p95 %s p99 %s máx %s; %.0f envios/s do primeiro webhook ao último envio",
                     enviados, duplicados, faltando, ms(p(e2e, 0.50)), ms(p(e2e, 0.95)), ms(p(e2e, 0.99)),
-                    ms(e2e.isEmpty() ? null : e2e.get(e2e.size() - 1)));
+                    ms(e2e.isEmpty() ? null : e2e.get(e2e.size() - 1)), enviados / ((ultima - inicio) / 1e9));
         }
     }
 
@@ -364,6 +534,35 @@ public class GeradorDeCarga {
         return r;
     }
 
+    static final int LIMITE = 80;
+
+    /**
+     * The dispatch rate: sends are held (their job definition suspended) while {@code total} purchases come in, then
+     * released at once, so the only thing between them and Meta is the sending rate limit. Reports the rate achieved
+     * and the most sends the stand-in saw in any 1-second window.
+     */
+    static String envio(App app, Stub stub, int total, int concorrencia) throws Exception {
+        app.envios(true);
+        Resultado r = postar(app, stub, Integer.MAX_VALUE, total, concorrencia, "envio");
+        long ate = System.nanoTime() + TimeUnit.MINUTES.toNanos(15);
+        while (app.enviosNaFila() < r.ack.size() && System.nanoTime() < ate) {
+            Thread.sleep(1000);
+        }
+        long naFila = app.enviosNaFila();
+        stub.momentos.clear();
+        long inicio = System.nanoTime();
+        app.envios(false);
+        esperarEnvios(stub, r, Duration.ofMinutes(10));
+        List<Long> t = new ArrayList<>(stub.momentos);
+        Collections.sort(t);
+        double segundos = t.size() < 2 ? 0 : (t.get(t.size() - 1) - t.get(0)) / 1e9;
+        double taxa = segundos == 0 ? 0 : (t.size() - 1) / segundos;
+        return String.format(Locale.ROOT, "%d envios na fila, %d chegaram à Cloud API em %.1f s (1º após %.0f ms): "
+                        + "%.1f/s = %.1f%% do limite; máximo em qualquer janela de 1 s: %d",
+                naFila, t.size(), segundos, t.isEmpty() ? 0 : (t.get(0) - inicio) / 1e6, taxa, 100 * taxa / LIMITE,
+                stub.maximoEmUmSegundo());
+    }
+
     static void esperarEnvios(Stub stub, Resultado r, Duration limite) throws InterruptedException {
         long ate = System.nanoTime() + limite.toNanos();
         while (System.nanoTime() < ate) {
@@ -372,6 +571,53 @@ public class GeradorDeCarga {
                 return;
             }
             Thread.sleep(500);
+        }
+    }
+
+    // ----- where the CPU went: the app, PostgreSQL, this generator (Linux /proc; 100 ticks per second) -----
+
+    record Cpu(double app, double postgres, double gerador) {
+
+        static Cpu agora(App app) {
+            double pg = 0;
+            try (var dirs = Files.list(Path.of("/proc"))) {
+                for (Path d : (Iterable<Path>) dirs::iterator) {
+                    String nome = d.getFileName().toString();
+                    if (nome.chars().allMatch(Character::isDigit)) {
+                        try {
+                            if (Files.readString(d.resolve("comm")).trim().startsWith("postgres")) {
+                                pg += segundos(d);
+                            }
+                        } catch (IOException e) {
+                            // the process ended meanwhile
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                return new Cpu(0, 0, 0);
+            }
+            return new Cpu(app == null ? 0 : segundosDe(app.processo.pid()), pg, segundosDe(ProcessHandle.current().pid()));
+        }
+
+        static double segundosDe(long pid) {
+            try {
+                return segundos(Path.of("/proc", String.valueOf(pid)));
+            } catch (IOException e) {
+                return 0;
+            }
+        }
+
+        static double segundos(Path proc) throws IOException {
+            String stat = Files.readString(proc.resolve("stat"));
+            String[] campos = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(campos[11]) + Long.parseLong(campos[12])) / 100.0; // utime + stime
+        }
+
+        /** CPU milliseconds per purchase between two samples (a PostgreSQL backend that ended in between is lost). */
+        String porCompra(Cpu antes, int compras) {
+            return String.format(Locale.ROOT, "CPU por compra: app %.1f ms, PostgreSQL %.1f ms, gerador %.1f ms",
+                    (app - antes.app) * 1000 / compras, (postgres - antes.postgres) * 1000 / compras,
+                    (gerador - antes.gerador) * 1000 / compras);
         }
     }
 
@@ -459,9 +705,16 @@ public class GeradorDeCarga {
 
     static final class MotorPuro {
 
+        // The application's job executor and pool (application.yaml, camunda.bpm.job-execution and hikari): the
+        // floor is the same engine with the same settings, minus everything the application does.
+        static final int JOBS_THREADS = 4;
+        static final int JOBS_THREADS_MAX = 8;
+        static final int JOBS_FILA = 16;
+        static final int JOBS_POR_AQUISICAO = 8;
+
         /**
          * Starts {@code total} instances of start → async service task → end from {@code concorrencia} threads on a
-         * standalone Camunda engine (history full, job executor with the Spring Boot starter's defaults), and waits
+         * standalone Camunda engine (history full, HikariCP and job executor sized as the application's), and waits
          * until all completed. Latency = end − start of each instance, from Camunda's history.
          */
         static String medir(String pg, String banco, int concorrencia, int total) throws Exception {
@@ -471,22 +724,27 @@ public class GeradorDeCarga {
                 admin.createStatement().execute("drop database if exists " + banco);
                 admin.createStatement().execute("create database " + banco);
             }
+            com.zaxxer.hikari.HikariConfig conexoes = new com.zaxxer.hikari.HikariConfig();
+            conexoes.setJdbcUrl(pg + banco);
+            conexoes.setUsername("postgres");
+            conexoes.setMaximumPoolSize(argInt("pool", 20));
+            com.zaxxer.hikari.HikariDataSource ds = new com.zaxxer.hikari.HikariDataSource(conexoes);
             org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration cfg =
                     new org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration();
             cfg.setProcessEngineName("motor-puro");
-            cfg.setJdbcUrl(pg + banco);
-            cfg.setJdbcUsername("postgres");
-            cfg.setJdbcPassword("");
-            cfg.setJdbcDriver("org.postgresql.Driver");
-            cfg.setJdbcMaxActiveConnections(concorrencia + 10);
+            cfg.setDataSource(ds);
+            // as the Spring Boot starter does: the default DbIdGenerator takes a second connection for each block of
+            // ids, which deadlocks a full pool
+            cfg.setIdGenerator(new org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator());
             cfg.setDatabaseSchemaUpdate("true");
-            cfg.setHistory("full");
+            cfg.setHistory(arg("historico", "full"));
             cfg.setJobExecutorActivate(true);
             org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor executor =
                     new org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor();
-            executor.setCorePoolSize(3);
-            executor.setMaxPoolSize(10);
-            executor.setQueueSize(3);
+            executor.setCorePoolSize(JOBS_THREADS);
+            executor.setMaxPoolSize(JOBS_THREADS_MAX);
+            executor.setQueueSize(JOBS_FILA);
+            executor.setMaxJobsPerAcquisition(JOBS_POR_AQUISICAO);
             cfg.setJobExecutor(executor);
             org.camunda.bpm.engine.ProcessEngine motor = cfg.buildProcessEngine();
             try {
@@ -526,6 +784,7 @@ public class GeradorDeCarga {
                         ms(p(lat, 0.99)));
             } finally {
                 motor.close();
+                ds.close();
             }
         }
     }
