@@ -13,6 +13,7 @@ import io.github.bucket4j.BlockingStrategy;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
@@ -52,8 +53,13 @@ class LimitadorEnvio {
         this.configuracao = configuracao(props.limitePorSegundo());
         this.esperaMaxima = props.esperaMaximaLimite();
         this.espera = espera;
+        // The stored bucket keeps the configuration it was created with; a node started later (a new limit, a
+        // deploy) replaces it: the version is the moment this node started, so the newest node's limit wins.
+        long versao = relogio.currentTimeNanos();
         this.fabrica = proxies != null
-                ? numero -> proxies.builder().build(numero, () -> configuracao)
+                ? numero -> proxies.builder()
+                .withImplicitConfigurationReplacement(versao, TokensInheritanceStrategy.RESET)
+                .build(numero, () -> configuracao)
                 : numero -> Bucket.builder().withCustomTimePrecision(relogio)
                 .addLimit(configuracao.getBandwidths()[0]).build();
     }

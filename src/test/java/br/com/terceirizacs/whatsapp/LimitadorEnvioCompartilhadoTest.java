@@ -41,4 +41,26 @@ class LimitadorEnvioCompartilhadoTest extends IntegracaoBase {
         assertThat(contar("select count(*) from limites_envio where numero = ?", numero)).isEqualTo(1);
         jdbc.sql("delete from limites_envio where numero = ?").param(numero).update();
     }
+
+    @Test
+    void umNoIniciadoDepoisComOutroLimiteTrocaOLimiteGuardado() {
+        Assumptions.assumeTrue(isPostgres(), "o limite compartilhado mora no PostgreSQL; no H2 só há um nó");
+        LimitadorEnvioTest.Relogio relogio = new LimitadorEnvioTest.Relogio();
+        String numero = "teste-" + UUID.randomUUID();
+        LimitadorEnvio antigo = new LimitadorEnvio(props(80, Duration.ofSeconds(30)),
+                LimitadorEnvio.compartilhado(dataSource, relogio), relogio, relogio);
+        assertThat(antigo.aguardarVez(numero)).isTrue();
+        relogio.park(1_000_000_000L);
+        LimitadorEnvio novo = new LimitadorEnvio(props(10, Duration.ofSeconds(30)),
+                LimitadorEnvio.compartilhado(dataSource, relogio), relogio, relogio);
+
+        List<Long> momentos = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            assertThat((i % 2 == 0 ? novo : antigo).aguardarVez(numero)).isTrue();
+            momentos.add(relogio.currentTimeNanos());
+        }
+
+        assertThat(maximoEmUmSegundo(momentos)).as("o limite do nó mais novo, 10/s × 97,5 %%").isEqualTo(10);
+        jdbc.sql("delete from limites_envio where numero = ?").param(numero).update();
+    }
 }
