@@ -342,6 +342,28 @@ public class Falhas {
         return Path.of("target", "falhas", nome + ".log");
     }
 
+    /** One node on a fresh database, the producer created, "Meta" posting statuses to it, "Hotmart" posting. */
+    record Palco(String banco, GeradorDeCarga.Stub stub, GeradorDeCarga.App app, Hotmart hotmart) {
+
+        static Palco montar(String nome, String jar, int porSegundo) throws Exception {
+            String banco = novoBanco(nome);
+            GeradorDeCarga.Stub stub = new GeradorDeCarga.Stub();
+            GeradorDeCarga.App app = GeradorDeCarga.App.iniciar(jar, PG + banco, GeradorDeCarga.argInt("porta", 18080),
+                    stub.porta(), "", List.of(), log(nome), false);
+            app.prepararProdutor();
+            stub.statusPara = List.of(app.base);
+            Hotmart hotmart = new Hotmart(List.of(app.base));
+            hotmart.iniciar(GeradorDeCarga.argInt("taxa", porSegundo));
+            return new Palco(banco, stub, app, hotmart);
+        }
+
+        void desmontar() throws InterruptedException {
+            hotmart.parar();
+            app.parar();
+            stub.parar();
+        }
+    }
+
     // ----- kill -9 at random moments while webhooks flow -----
 
     static Veredito matar(String jar, int tentativas) throws Exception {
@@ -382,15 +404,10 @@ public class Falhas {
     // ----- the Cloud API failing for a while -----
 
     static Veredito whatsapp(String jar) throws Exception {
-        String banco = novoBanco("whatsapp");
-        GeradorDeCarga.Stub stub = new GeradorDeCarga.Stub();
-        GeradorDeCarga.App app = GeradorDeCarga.App.iniciar(jar, PG + banco, GeradorDeCarga.argInt("porta", 18080),
-                stub.porta(), "", List.of(), log("whatsapp"), false);
+        Palco palco = Palco.montar("whatsapp", jar, 10);
+        GeradorDeCarga.Stub stub = palco.stub();
+        Hotmart hotmart = palco.hotmart();
         try {
-            app.prepararProdutor();
-            stub.statusPara = List.of(app.base);
-            Hotmart hotmart = new Hotmart(List.of(app.base));
-            hotmart.iniciar(GeradorDeCarga.argInt("taxa", 10));
             int fase = GeradorDeCarga.argInt("fase", 15);
             for (GeradorDeCarga.Modo modo : List.of(GeradorDeCarga.Modo.ERRO_500, GeradorDeCarga.Modo.LIMITE_130429,
                     GeradorDeCarga.Modo.LENTO, GeradorDeCarga.Modo.SEM_RESPOSTA)) {
@@ -404,11 +421,10 @@ public class Falhas {
             hotmart.parar();
             hotmart.entregarTudo(Duration.ofMinutes(1));
             // failed sends retry after 10 s, 30 s, 2 min (the activity's retry cycle)
-            Veredito v = conferir(banco, hotmart, stub, Duration.ofMinutes(5));
+            Veredito v = conferir(palco.banco(), hotmart, stub, Duration.ofMinutes(5));
             return new Veredito(v.passou(), v.texto() + String.format("; a Cloud API recusou %d pedidos", stub.recusados.get()));
         } finally {
-            app.parar();
-            stub.parar();
+            palco.desmontar();
         }
     }
 
@@ -474,15 +490,9 @@ public class Falhas {
     // ----- PostgreSQL restarted under load -----
 
     static Veredito postgres(String jar) throws Exception {
-        String banco = novoBanco("postgres");
-        GeradorDeCarga.Stub stub = new GeradorDeCarga.Stub();
-        GeradorDeCarga.App app = GeradorDeCarga.App.iniciar(jar, PG + banco, GeradorDeCarga.argInt("porta", 18080),
-                stub.porta(), "", List.of(), log("postgres"), false);
+        Palco palco = Palco.montar("postgres", jar, 20);
+        Hotmart hotmart = palco.hotmart();
         try {
-            app.prepararProdutor();
-            stub.statusPara = List.of(app.base);
-            Hotmart hotmart = new Hotmart(List.of(app.base));
-            hotmart.iniciar(GeradorDeCarga.argInt("taxa", 20));
             GeradorDeCarga.dormir(10_000);
             String versao = new String(new ProcessBuilder("bash", "-c", "ls /etc/postgresql | sort -V | tail -n 1")
                     .start().getInputStream().readAllBytes()).trim();
@@ -500,15 +510,14 @@ public class Falhas {
             boolean voltou = hotmart.confirmadas.get() > antes;
             hotmart.parar();
             hotmart.entregarTudo(Duration.ofMinutes(1));
-            Veredito v = conferir(banco, hotmart, stub, Duration.ofMinutes(4));
+            Veredito v = conferir(palco.banco(), hotmart, palco.stub(), Duration.ofMinutes(4));
             // a 2xx is false only if its purchase is not in the database: conferir() checks every one of them
             boolean passou = v.passou() && recusadasNaQueda > 0 && voltou;
             return new Veredito(passou, v.texto() + String.format("; com o banco fora do ar: %d não 2xx, %d 2xx "
                     + "(todas gravadas, ver acima); depois da volta a aplicação %s sem reinício", recusadasNaQueda,
                     hotmart.confirmadasForaDoAr.get(), voltou ? "voltou a confirmar" : "NÃO voltou a confirmar"));
         } finally {
-            app.parar();
-            stub.parar();
+            palco.desmontar();
         }
     }
 
