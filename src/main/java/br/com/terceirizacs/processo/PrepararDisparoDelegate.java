@@ -4,6 +4,7 @@ import br.com.terceirizacs.disparo.DisparoService;
 import br.com.terceirizacs.disparo.TipoRegra;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /** {@code disparo} › Preparar disparo: the queue row, its preview and the first policy check. */
@@ -28,6 +29,6 @@ class PrepararDisparoDelegate implements JavaDelegate {
         execution.setVariable(Variaveis.APROVACAO_HUMANA, Variaveis.transitoria(p.aprovacaoHumana()));
         // read after the approval, in another transaction: persisted
         execution.setVariable(Variaveis.AGUARDA_JANELA, p.aguardaJanela());
-        execution.setVariable(Variaveis.EXPIRA_EM, org.camunda.bpm.engine.variable.Variables.dateValue(p.expiraEm(), true));
+        execution.setVariable(Variaveis.EXPIRA_EM, Variables.dateValue(p.expiraEm(), true));
     }
 }

@@ -1,5 +1,8 @@
 package br.com.terceirizacs.processo;
 
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.BooleanValue;
+
 /** Process variable names. Only ids and control-flow flags live in processes; business data lives in our tables. */
 final class Variaveis {
 
@@ -24,7 +27,7 @@ final class Variaveis {
      * A flag read only by the gateway right after the step that sets it, in the same transaction: transient, so it
      * costs no row, no history and no delete (docs/benchmarks.md, "Launch day").
      */
-    static org.camunda.bpm.engine.variable.value.BooleanValue transitoria(boolean valor) {
-        return org.camunda.bpm.engine.variable.Variables.booleanValue(valor, true);
+    static BooleanValue transitoria(boolean valor) {
+        return Variables.booleanValue(valor, true);
     }
 }
