@@ -261,8 +261,10 @@ public class Falhas {
                     {"matriculasRepetidas", "select count(*) from (select transacao_codigo from matriculas group by transacao_codigo having count(*) > 1) x"},
                     {"filasRepetidas", "select count(*) from (select matricula_id from filas_disparo group by matricula_id having count(*) > 1) x"},
                     {"mensagensRepetidas", "select count(*) from (select aluno_id from mensagens group by aluno_id having count(*) > 1) x"},
-                    {"incidentes", "select count(*) from act_ru_incident"},
-                    {"incidentesIncertos", "select count(*) from act_ru_incident where activity_id_ = 'confirmarIncerto'"}}) {
+                    // root causes only: an incident in disparo is echoed on the onboarding's call activity
+                    {"incidentes", "select count(*) from act_ru_incident where id_ = root_cause_incident_id_"},
+                    {"incidentesIncertos", "select count(*) from act_ru_incident where id_ = root_cause_incident_id_"
+                            + " and activity_id_ = 'confirmarIncerto'"}}) {
                 try (ResultSet rs = st.executeQuery(q[1])) {
                     rs.next();
                     n.put(q[0], rs.getLong(1));
