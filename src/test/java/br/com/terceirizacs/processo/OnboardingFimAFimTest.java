@@ -78,12 +78,13 @@ class OnboardingFimAFimTest extends IntegracaoBase {
                         .withHeader("Content-Type", "application/json")
                         .withBody("{\"error\":{\"message\":\"Service temporarily unavailable\",\"code\":2}}"))
                 .willSetStateTo("de volta"));
+        java.util.Date inicio = new java.util.Date(); // history outlives each test: only this test's instances
         postarEProcessar(amostra("purchase-approved.json"));
         executarJobs();
         management.createJobQuery().activityId("enviarMensagem").list().forEach(j -> management.executeJob(j.getId()));
 
         String onboarding = historico.createHistoricProcessInstanceQuery().processDefinitionKey("onboarding")
-                .processInstanceBusinessKey("HP0000000001").completed().singleResult().getId();
+                .processInstanceBusinessKey("HP0000000001").startedAfter(inicio).completed().singleResult().getId();
         String disparo = historico.createHistoricProcessInstanceQuery().superProcessInstanceId(onboarding)
                 .singleResult().getId();
         for (String instancia : java.util.List.of(onboarding, disparo)) {
