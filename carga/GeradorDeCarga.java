@@ -64,7 +64,16 @@ public class GeradorDeCarga {
         return Integer.parseInt(arg(nome, String.valueOf(padrao)));
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            executar(args);
+        } catch (Exception e) {
+            e.printStackTrace();
+            System.exit(1); // the HTTP clients' and the stand-in's pools would keep the JVM alive
+        }
+    }
+
+    static void executar(String[] args) throws Exception {
         for (int i = 0; i + 1 < args.length; i += 2) {
             ARGS.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
