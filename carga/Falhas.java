@@ -233,7 +233,8 @@ public class Falhas {
             final Map<String, String> s = status;
             faltando = (int) confirmadas.stream().filter(c -> !stub.chegadas.containsKey(c.telefone)
                     && !"INCERTA".equals(s.get(c.telefone))).count();
-            if (faltando == 0 && processadas(banco) >= confirmadas.size()) {
+            if (faltando == 0
+                    && contar(banco, "select count(*) from eventos_hotmart where situacao = 'PROCESSADO'") >= confirmadas.size()) {
                 break;
             }
             GeradorDeCarga.dormir(2000);
@@ -320,15 +321,6 @@ public class Falhas {
             }
         }
         return m;
-    }
-
-    static long processadas(String banco) throws Exception {
-        try (Connection con = DriverManager.getConnection(PG + banco, "postgres", "");
-             Statement st = con.createStatement();
-             ResultSet rs = st.executeQuery("select count(*) from eventos_hotmart where situacao = 'PROCESSADO'")) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 
     static String novoBanco(String nome) throws Exception {

@@ -714,12 +714,27 @@ public class GeradorDeCarga {
 
     static final class MotorPuro {
 
-        // The application's job executor and pool (application.yaml, camunda.bpm.job-execution and hikari): the
-        // floor is the same engine with the same settings, minus everything the application does.
-        static final int JOBS_THREADS = 4;
-        static final int JOBS_THREADS_MAX = 8;
-        static final int JOBS_FILA = 16;
-        static final int JOBS_POR_AQUISICAO = 8;
+        /**
+         * A setting of the application, read from its own files (the floor is the same engine with the same
+         * settings, minus everything the application does): {@code caminho} in application-postgres.yaml, else in
+         * application.yaml.
+         */
+        @SuppressWarnings("unchecked")
+        static int configuracao(String... caminho) throws IOException {
+            for (String arquivo : List.of("application-postgres.yaml", "application.yaml")) {
+                Object no;
+                try (InputStream in = Files.newInputStream(Path.of("src/main/resources", arquivo))) {
+                    no = new org.yaml.snakeyaml.Yaml().load(in);
+                }
+                for (String chave : caminho) {
+                    no = no instanceof Map<?, ?> m ? ((Map<String, Object>) m).get(chave) : null;
+                }
+                if (no instanceof Number n) {
+                    return n.intValue();
+                }
+            }
+            throw new IllegalStateException("configuração ausente: " + String.join(".", caminho));
+        }
 
         /**
          * Starts {@code total} instances of start → async service task → end from {@code concorrencia} threads on a
@@ -736,7 +751,7 @@ public class GeradorDeCarga {
             com.zaxxer.hikari.HikariConfig conexoes = new com.zaxxer.hikari.HikariConfig();
             conexoes.setJdbcUrl(pg + banco);
             conexoes.setUsername("postgres");
-            conexoes.setMaximumPoolSize(argInt("pool", 20));
+            conexoes.setMaximumPoolSize(configuracao("spring", "datasource", "hikari", "maximum-pool-size"));
             com.zaxxer.hikari.HikariDataSource ds = new com.zaxxer.hikari.HikariDataSource(conexoes);
             org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration cfg =
                     new org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration();
@@ -750,10 +765,10 @@ public class GeradorDeCarga {
             cfg.setJobExecutorActivate(true);
             org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor executor =
                     new org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor();
-            executor.setCorePoolSize(JOBS_THREADS);
-            executor.setMaxPoolSize(JOBS_THREADS_MAX);
-            executor.setQueueSize(JOBS_FILA);
-            executor.setMaxJobsPerAcquisition(JOBS_POR_AQUISICAO);
+            executor.setCorePoolSize(configuracao("camunda", "bpm", "job-execution", "core-pool-size"));
+            executor.setMaxPoolSize(configuracao("camunda", "bpm", "job-execution", "max-pool-size"));
+            executor.setQueueSize(configuracao("camunda", "bpm", "job-execution", "queue-capacity"));
+            executor.setMaxJobsPerAcquisition(configuracao("camunda", "bpm", "job-execution", "max-jobs-per-acquisition"));
             cfg.setJobExecutor(executor);
             org.camunda.bpm.engine.ProcessEngine motor = cfg.buildProcessEngine();
             try {

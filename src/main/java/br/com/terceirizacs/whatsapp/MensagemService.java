@@ -126,8 +126,8 @@ public class MensagemService {
             }
             String detalhe = "Sem resposta da Meta (" + e.getMessage() + "): a mensagem pode ter sido enviada";
             Mensagem depois = registrar(id, m -> m.marcarIncerta(detalhe, clock.instant()));
-            if (depois.getStatus().aceita() || depois.getStatus() == StatusMensagem.FALHOU) {
-                // the status webhook came while we waited for the answer: the send is settled, nothing to ask anyone
+            if (depois.getStatus() != StatusMensagem.INCERTA) {
+                // a status webhook came while we waited for the answer (Mensagem.marcarIncerta kept it): settled
                 log.info("Envio da fila {} sem resposta da Meta, mas confirmado por status do WhatsApp ({})",
                         pedido.filaId(), depois.getStatus());
                 return novaTx.execute(s -> resultadoAnterior(pedido)).orElseThrow();
