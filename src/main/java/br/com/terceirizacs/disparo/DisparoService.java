@@ -38,6 +38,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class DisparoService {
 
+    /** The free text CS may write into a message, and the reason of a discard (the approval form says the same). */
+    public static final int TEXTO_DECISAO_MAXIMO = 500;
+
     private static final Set<StatusFila> PENDENTES = EnumSet.of(StatusFila.PENDENTE);
 
     private final FilaDisparoRepository filas;
@@ -111,6 +114,16 @@ public class DisparoService {
         return new Preparacao(fila.getId(), false, false, false, null, motivo);
     }
 
+    /**
+     * The queue row of a {@code disparo} instance. Its approval task reads the row from here, never from process
+     * variables, which a crafted submission could try to overwrite.
+     */
+    @Transactional(readOnly = true)
+    public Long filaDoProcesso(String processInstanceId) {
+        return filas.idDoProcesso(processInstanceId).orElseThrow(() -> new IllegalStateException(
+                "Nenhum disparo na fila para a instância " + processInstanceId));
+    }
+
     @Transactional(readOnly = true)
     public VisaoAprovacao visaoAprovacao(Long filaId) {
         FilaDisparo fila = filas.findById(filaId).orElseThrow();
@@ -133,6 +146,12 @@ public class DisparoService {
         }
         if (!aprovado && (motivoDescarte == null || motivoDescarte.isBlank())) {
             throw new IllegalArgumentException("Informe o motivo do descarte");
+        }
+        if (textoLivre != null && textoLivre.length() > TEXTO_DECISAO_MAXIMO) {
+            throw new IllegalArgumentException("O trecho editável aceita no máximo " + TEXTO_DECISAO_MAXIMO + " caracteres");
+        }
+        if (motivoDescarte != null && motivoDescarte.length() > TEXTO_DECISAO_MAXIMO) {
+            throw new IllegalArgumentException("O motivo do descarte aceita no máximo " + TEXTO_DECISAO_MAXIMO + " caracteres");
         }
         String previa = null;
         String parametros = null;

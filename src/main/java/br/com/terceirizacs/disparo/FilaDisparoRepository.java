@@ -14,6 +14,9 @@ interface FilaDisparoRepository extends JpaRepository<FilaDisparo, Long> {
     @Query("select f from FilaDisparo f where f.id = :id")
     java.util.Optional<FilaDisparo> travar(Long id);
 
+    @Query("select f.id from FilaDisparo f where f.processInstanceId = :processInstanceId")
+    java.util.Optional<Long> idDoProcesso(String processInstanceId);
+
     List<FilaDisparo> findByMatriculaIdAndStatusIn(Long matriculaId, Collection<StatusFila> status);
 
     List<FilaDisparo> findByMatriculaIdOrderByIdDesc(Long matriculaId);

@@ -10,6 +10,10 @@ import org.springframework.stereotype.Component;
 /**
  * {@code disparo} › Aprovar disparo. On create: a task name that says who and why, the due date, and task-local
  * copies of what the form shows. On complete: the decision goes to the queue row (who, what, why).
+ * <p>
+ * The queue row is the one bound to this {@code disparo} instance, looked up by its id; what the person may submit
+ * (only the form's editable fields, within their limits) is enforced before the engine runs this listener
+ * ({@code seguranca.FormulariosProtegidosPlugin}), and the lengths again by {@link DisparoService#registrarDecisao}.
  */
 @Component("aprovacaoDisparo")
 class AprovacaoDisparoListener implements TaskListener {
@@ -28,7 +32,8 @@ class AprovacaoDisparoListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        Long filaId = (Long) task.getVariable(Variaveis.FILA_ID);
+        // The row belongs to this process instance: never read it from variables a submission could have written.
+        Long filaId = disparos.filaDoProcesso(task.getProcessInstanceId());
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             DisparoService.VisaoAprovacao v = disparos.visaoAprovacao(filaId);
             task.setName(v.tipo() + ": " + v.aluno() + " — " + v.produto()

@@ -58,6 +58,7 @@ class DisparoProcessTest {
         MotorDeTeste.ligarDisparo(BEANS, disparos, MOTOR);
         when(disparos.verificarPolitica(FILA)).thenReturn(true);
         when(disparos.enviar(FILA)).thenReturn("ENVIADO");
+        when(disparos.filaDoProcesso(anyString())).thenReturn(FILA);
         when(disparos.visaoAprovacao(FILA)).thenReturn(new DisparoService.VisaoAprovacao("Mariana Souza",
                 "+5511900000001", "Curso Exemplo", "Resgate", "Sem acesso há 31 h", "Oi, Mariana!", true,
                 "Seu acesso está ativo.", Date.from(Instant.now().plus(48, ChronoUnit.HOURS))));
