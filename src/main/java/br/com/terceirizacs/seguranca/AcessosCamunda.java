@@ -19,9 +19,15 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Group {@code cs} and what it may do in Tasklist (authorization is on): open Tasklist, see the process definitions
- * and their forms, and read the saved filter of approvals. Tasks themselves are granted per task to their candidate
- * group by the engine. Idempotent: runs at every start, on every node.
+ * The groups of the people who use Camunda, and what each may do (authorization is on). Idempotent: runs at every
+ * start, on every node.
+ * <ul>
+ *   <li>{@code cs}: open Tasklist, see the process definitions and their forms, read the saved filters, and start the
+ *       daily access rescue now (Tasklist → Iniciar processo → Resgate de acesso). Tasks themselves are granted per
+ *       task to their candidate group by the engine.</li>
+ *   <li>{@code donos-processo} (process owners): deploy diagrams and forms from Camunda Modeler and read what is
+ *       deployed; nothing else (no instances, no variables, no users).</li>
+ * </ul>
  */
 @Component
 class AcessosCamunda {
@@ -42,18 +48,24 @@ class AcessosCamunda {
         this.tarefas = tarefas;
     }
 
+    /** The one process CS may start by hand. */
+    static final String PROCESSO_RESGATE = "resgate-acesso";
+
     @EventListener(ApplicationReadyEvent.class)
     @Order(1)
     void configurar() {
-        if (identity.createGroupQuery().groupId(Papeis.GRUPO_CS).singleResult() == null) {
-            Group cs = identity.newGroup(Papeis.GRUPO_CS);
-            cs.setName("Customer Success");
-            cs.setType("WORKFLOW");
-            identity.saveGroup(cs);
-        }
-        conceder(Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-        conceder(Resources.PROCESS_DEFINITION, "*", Permissions.READ);
-        conceder(Resources.DEPLOYMENT, "*", Permissions.READ);
+        grupo(Papeis.GRUPO_CS, "Customer Success");
+        conceder(Papeis.GRUPO_CS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        conceder(Papeis.GRUPO_CS, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
+        conceder(Papeis.GRUPO_CS, Resources.DEPLOYMENT, "*", Permissions.READ);
+        conceder(Papeis.GRUPO_CS, Resources.PROCESS_DEFINITION, PROCESSO_RESGATE, Permissions.CREATE_INSTANCE);
+        conceder(Papeis.GRUPO_CS, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+
+        grupo(Papeis.GRUPO_DONOS_PROCESSO, "Donos de processo");
+        conceder(Papeis.GRUPO_DONOS_PROCESSO, Resources.DEPLOYMENT, "*", Permissions.CREATE);
+        conceder(Papeis.GRUPO_DONOS_PROCESSO, Resources.DEPLOYMENT, "*", Permissions.READ);
+        conceder(Papeis.GRUPO_DONOS_PROCESSO, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
+
         filtro(FILTRO_APROVACOES, "Mensagens sugeridas aguardando a decisão do CS (vencimento mais próximo primeiro)", -10,
                 tarefas.createTaskQuery().taskCandidateGroup(Papeis.GRUPO_CS).includeAssignedTasks().orderByDueDate().asc());
         filtro(FILTRO_RESGATES, "Resgates de quem ainda não acessou, dos mais antigos aos mais novos", -9,
@@ -70,19 +82,31 @@ class AcessosCamunda {
         filtro.setQuery(consulta);
         filtro.setProperties(Map.of("description", descricao, "priority", prioridade, "refresh", true));
         filtros.saveFilter(filtro);
-        conceder(Resources.FILTER, filtro.getId(), Permissions.READ);
+        conceder(Papeis.GRUPO_CS, Resources.FILTER, filtro.getId(), Permissions.READ);
     }
 
-    private void conceder(Resource recurso, String id, Permission permissao) {
-        boolean existe = autorizacoes.createAuthorizationQuery().groupIdIn(Papeis.GRUPO_CS).resourceType(recurso)
-                .resourceId(id).hasPermission(permissao).count() > 0;
-        if (!existe) {
-            Authorization a = autorizacoes.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-            a.setGroupId(Papeis.GRUPO_CS);
+    private void grupo(String id, String nome) {
+        if (identity.createGroupQuery().groupId(id).singleResult() == null) {
+            Group g = identity.newGroup(id);
+            g.setName(nome);
+            g.setType("WORKFLOW");
+            identity.saveGroup(g);
+        }
+    }
+
+    /** One grant per group, resource and id (the engine's unique key), holding every permission given to it. */
+    private void conceder(String grupo, Resource recurso, String id, Permission permissao) {
+        Authorization a = autorizacoes.createAuthorizationQuery().groupIdIn(grupo).resourceType(recurso)
+                .resourceId(id).authorizationType(Authorization.AUTH_TYPE_GRANT).singleResult();
+        if (a == null) {
+            a = autorizacoes.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+            a.setGroupId(grupo);
             a.setResource(recurso);
             a.setResourceId(id);
-            a.addPermission(permissao);
-            autorizacoes.saveAuthorization(a);
+        } else if (a.isPermissionGranted(permissao)) {
+            return;
         }
+        a.addPermission(permissao);
+        autorizacoes.saveAuthorization(a);
     }
 }

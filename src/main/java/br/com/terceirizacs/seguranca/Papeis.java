@@ -6,11 +6,15 @@ public final class Papeis {
     public static final String ADMIN = "ADMIN";
     public static final String CS = "CS";
     public static final String CLIENTE = "CLIENTE";
+    /** Process owners: deploy diagrams and forms from Camunda Modeler ({@code /engine-rest/deployment}). */
+    public static final String DONO_PROCESSO = "DONO_PROCESSO";
 
     /** Camunda group of Terceiriza operations (created by the Camunda starter with every authorization). */
     public static final String GRUPO_ADMIN = "camunda-admin";
     public static final String GRUPO_CS = "cs";
     public static final String GRUPO_CLIENTE = "cliente";
+    /** Created at start-up ({@code AcessosCamunda}); members get deployment rights and nothing else. */
+    public static final String GRUPO_DONOS_PROCESSO = "donos-processo";
 
     private Papeis() {
     }
@@ -20,6 +24,7 @@ public final class Papeis {
             case GRUPO_ADMIN -> ADMIN;
             case GRUPO_CS -> CS;
             case GRUPO_CLIENTE -> CLIENTE;
+            case GRUPO_DONOS_PROCESSO -> DONO_PROCESSO;
             default -> null;
         };
     }

@@ -1,6 +1,15 @@
 package br.com.terceirizacs.seguranca;
 
+import java.util.Set;
+
 import jakarta.servlet.DispatcherType;
+
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,7 +30,10 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
  * <ul>
  *   <li>Webhooks and tracked links are public: they authenticate by their own secrets (hottok) or carry none (clicks).</li>
  *   <li>The Camunda webapps have their own login and CSRF protection, backed by the same identity store.</li>
- *   <li>Our admin API, Camunda's REST API, OpenAPI and metrics need HTTP Basic with role ADMIN.</li>
+ *   <li>Our admin API, Camunda's REST API, OpenAPI and metrics need HTTP Basic with role ADMIN; process owners
+ *       (role DONO_PROCESSO) reach Camunda's deployment resource only. State-changing calls from another site's page
+ *       are refused ({@link OrigemConfiavelFilter}), and Camunda's REST API runs as the caller, under the engine's
+ *       authorizations.</li>
  *   <li>The producer's dashboard uses form login ({@code /login}) with a session: producer users (e-mail, role
  *       CLIENTE) and Terceiriza staff (their Camunda user, roles ADMIN or CS). Which producer each may read is
  *       decided per request by {@link AcessoPainel}.</li>
@@ -32,7 +44,9 @@ class SegurancaConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiAdmin(HttpSecurity http, CamundaIdentityAuthenticationProvider provider) throws Exception {
+    SecurityFilterChain apiAdmin(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
+                                 @Value("${terceiriza.seguranca.origens-permitidas:}") Set<String> origensPermitidas)
+            throws Exception {
         // Path-pattern matchers: /engine-rest is Jersey's servlet, not Spring MVC's, so MVC matchers would miss it.
         PathPatternRequestMatcher.Builder caminho = PathPatternRequestMatcher.withDefaults();
         http.securityMatcher(new OrRequestMatcher(caminho.matcher("/api/**"), caminho.matcher("/engine-rest/**"),
@@ -42,11 +56,39 @@ class SegurancaConfig {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(caminho.matcher("/actuator/health/**"), caminho.matcher("/actuator/health"),
                                 caminho.matcher("/actuator/info")).permitAll()
+                        // Process owners deploy from Camunda Modeler: the deployment resource and nothing else.
+                        .requestMatchers(caminho.matcher(HttpMethod.GET, "/engine-rest/version"),
+                                caminho.matcher(HttpMethod.GET, "/engine-rest/deployment"),
+                                caminho.matcher(HttpMethod.GET, "/engine-rest/deployment/**"),
+                                caminho.matcher(HttpMethod.POST, "/engine-rest/deployment/create"),
+                                caminho.matcher(HttpMethod.GET, "/engine-rest/process-definition"),
+                                caminho.matcher(HttpMethod.GET, "/engine-rest/process-definition/**"))
+                        .hasAnyRole(Papeis.ADMIN, Papeis.DONO_PROCESSO)
                         .anyRequest().hasRole(Papeis.ADMIN))
                 .httpBasic(Customizer.withDefaults())
+                // No session and no cookie to forge: the browser risk is replayed Basic credentials, which the origin
+                // check refuses on every state-changing request (see OrigemConfiavelFilter).
                 .csrf(csrf -> csrf.disable())
+                .addFilterBefore(new OrigemConfiavelFilter(origensPermitidas), BasicAuthenticationFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
         return http.build();
+    }
+
+    /**
+     * Camunda's REST API runs as the signed-in user, so the engine's own authorizations apply to every call (a process
+     * owner may deploy, not read instances or change users). Spring Security authenticates first; Camunda's filter
+     * takes the user from the request's principal and loads the user's groups and tenants.
+     */
+    @Bean
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> autenticacaoDoMotorNaApiRest() {
+        FilterRegistrationBean<ProcessEngineAuthenticationFilter> registro =
+                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        registro.addUrlPatterns("/engine-rest/*");
+        registro.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+                ContainerBasedAuthenticationProvider.class.getName());
+        registro.addInitParameter(ProcessEngineAuthenticationFilter.SERVLET_PATH_PREFIX, "/engine-rest");
+        registro.setName("autenticacaoDoMotorNaApiRest");
+        return registro;
     }
 
     @Bean
