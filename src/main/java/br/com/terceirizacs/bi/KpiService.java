@@ -1,11 +1,12 @@
 package br.com.terceirizacs.bi;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
 import br.com.terceirizacs.comum.Datas;
-import br.com.terceirizacs.disparo.DisparoService;
+import br.com.terceirizacs.disparo.EnvioDisparo;
+import br.com.terceirizacs.disparo.EventosDisparo;
+import br.com.terceirizacs.disparo.TipoRegra;
 import br.com.terceirizacs.matricula.Destinatario;
 import br.com.terceirizacs.matricula.EventosMatricula;
 import br.com.terceirizacs.matricula.MatriculaService;
@@ -14,7 +15,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /** Value events for the producer's dashboard ({@code kpis_acesso}). */
 @Service
@@ -28,24 +28,25 @@ public class KpiService {
     public static final String RESGATE_CONVERTIDO = "RESGATE_CONVERTIDO";
 
     private final MatriculaService matriculas;
-    private final DisparoService disparos;
+    private final EnvioDisparo envios;
     private final JdbcClient jdbc;
-    private final Clock clock;
     private final Duration janelaConversao;
 
-    KpiService(MatriculaService matriculas, DisparoService disparos, JdbcClient jdbc, Clock clock,
+    KpiService(MatriculaService matriculas, EnvioDisparo envios, JdbcClient jdbc,
                @Value("${terceiriza.resgate.conversao-dias:3}") int conversaoDias) {
         this.matriculas = matriculas;
-        this.disparos = disparos;
+        this.envios = envios;
         this.jdbc = jdbc;
-        this.clock = clock;
         this.janelaConversao = Duration.ofDays(conversaoDias);
     }
 
-    @Transactional
-    public void boasVindasEnviadas(Long matriculaId) {
-        Destinatario d = matriculas.destinatario(matriculaId);
-        registrar(d, ACESSO_FACILITADO_VIA_ZAP, null, clock.instant(), "Boas-vindas com link rastreado enviadas");
+    /** Joins the send's transaction: the welcome and its KPI commit together. */
+    @EventListener
+    public void mensagemEnviada(EventosDisparo.MensagemEnviada e) {
+        if (e.tipo() == TipoRegra.ONBOARDING) {
+            registrar(matriculas.destinatario(e.matriculaId()), ACESSO_FACILITADO_VIA_ZAP, null, e.em(),
+                    "Boas-vindas com link rastreado enviadas");
+        }
     }
 
     @EventListener
@@ -54,7 +55,7 @@ public class KpiService {
         if (OrigemAcesso.LINK_WHATSAPP_TERCEIRIZA.codigo().equals(e.origem())) {
             registrar(d, PRIMEIRO_ACESSO_VIA_LINK, e.origem(), e.em(), "Primeiro acesso pelo link do WhatsApp");
         }
-        disparos.resgateEnviadoEm(e.matriculaId())
+        envios.resgateEnviadoEm(e.matriculaId())
                 .filter(enviado -> !e.em().isBefore(enviado) && !e.em().isAfter(enviado.plus(janelaConversao)))
                 .ifPresent(enviado -> registrar(d, RESGATE_CONVERTIDO, e.origem(), e.em(),
                         "Primeiro acesso " + Duration.between(enviado, e.em()).toHours() + " h depois do resgate"));

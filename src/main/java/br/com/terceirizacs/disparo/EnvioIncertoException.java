@@ -1,6 +1,6 @@
 package br.com.terceirizacs.disparo;
 
-import br.com.terceirizacs.whatsapp.FalhaSemRetentativa;
+import br.com.terceirizacs.comum.FalhaSemRetentativa;
 
 /** The send may have happened: an operator decides (Cockpit incident) unless a status webhook settles it first. */
 public class EnvioIncertoException extends RuntimeException implements FalhaSemRetentativa {

@@ -112,6 +112,7 @@ public class FilaDisparo {
         return aprovadoPreviamente || modoExecucao == ModoExecucao.DISPARO_AUTOMATICO;
     }
 
+    /** An automatic rule or a reviewed batch: approved at once, by nobody in particular. No-op unless pending. */
     void aprovarAutomaticamente(Instant agora) {
         if (status == StatusFila.PENDENTE) {
             this.status = StatusFila.APROVADO;
@@ -121,13 +122,16 @@ public class FilaDisparo {
         }
     }
 
-    void decidir(boolean aprovado, String usuario, String textoEditado, String motivoDecisao, String previa,
-                 String parametrosJson, Instant agora) {
-        this.status = aprovado ? StatusFila.APROVADO : StatusFila.REJEITADO;
+    /**
+     * A person approved the suggestion, possibly with their own free text ({@code textoEditado}, with the new
+     * {@code previa} and {@code parametrosJson}; all three null when the text was kept).
+     */
+    void aprovar(String usuario, String textoEditado, String previa, String parametrosJson, Instant agora) {
+        exigirPendente();
+        this.status = StatusFila.APROVADO;
         this.decididoPor = usuario;
         this.decididoEm = agora;
         this.textoEditado = textoEditado;
-        this.motivoDecisao = motivoDecisao;
         if (previa != null) {
             this.textoPrevia = previa;
             this.parametros = parametrosJson;
@@ -135,12 +139,40 @@ public class FilaDisparo {
         this.atualizadoEm = agora;
     }
 
-    void encerrar(StatusFila novo, String motivoDecisao, Instant agora) {
+    /** A person discarded the suggestion, with the reason. */
+    void rejeitar(String usuario, String motivo, Instant agora) {
+        exigirPendente();
+        this.status = StatusFila.REJEITADO;
+        this.decididoPor = usuario;
+        this.decididoEm = agora;
+        this.motivoDecisao = motivo;
+        this.atualizadoEm = agora;
+    }
+
+    private void exigirPendente() {
+        if (status != StatusFila.PENDENTE) {
+            throw new IllegalStateException("Este disparo não está mais pendente (" + status + ")");
+        }
+    }
+
+    /**
+     * Closes the row (or, for a send, takes it from approved to its outcome) with the reason. A row already closed
+     * stays as it is and {@code false} is returned: an opt-out, a refund and an expiry may race for the same row.
+     * A transition {@link StatusFila} does not allow is a bug.
+     */
+    boolean encerrar(StatusFila novo, String motivoDecisao, Instant agora) {
+        if (status.encerrado()) {
+            return false;
+        }
+        if (!status.podeIrPara(novo)) {
+            throw new IllegalStateException("Transição inválida da fila " + id + ": " + status + " → " + novo);
+        }
         this.status = novo;
         if (motivoDecisao != null) {
             this.motivoDecisao = motivoDecisao.length() > 500 ? motivoDecisao.substring(0, 500) : motivoDecisao;
         }
         this.atualizadoEm = agora;
+        return true;
     }
 
     void vincularProcesso(String processInstanceId) {

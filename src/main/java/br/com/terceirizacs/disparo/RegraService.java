@@ -8,11 +8,10 @@ import java.util.Map;
 import br.com.terceirizacs.catalogo.CatalogoService;
 import br.com.terceirizacs.comum.ConflitoException;
 import br.com.terceirizacs.comum.Datas;
+import br.com.terceirizacs.comum.Json;
 import br.com.terceirizacs.comum.NaoEncontradoException;
 import br.com.terceirizacs.comum.RequisicaoInvalidaException;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,15 +23,15 @@ public class RegraService {
     private final RegraAutomacaoRepository regras;
     private final CatalogoService catalogo;
     private final JdbcClient jdbc;
-    private final ObjectMapper mapper;
+    private final Json json;
     private final Clock clock;
 
-    RegraService(RegraAutomacaoRepository regras, CatalogoService catalogo, JdbcClient jdbc, ObjectMapper mapper,
+    RegraService(RegraAutomacaoRepository regras, CatalogoService catalogo, JdbcClient jdbc, Json json,
                  Clock clock) {
         this.regras = regras;
         this.catalogo = catalogo;
         this.jdbc = jdbc;
-        this.mapper = mapper;
+        this.json = json;
         this.clock = clock;
     }
 
@@ -63,7 +62,7 @@ public class RegraService {
     public RegraAutomacao alterar(Long id, DadosRegra dados, String usuario) {
         RegraAutomacao regra = obter(id);
         validar(regra.getTipo(), dados);
-        String antes = json(regra);
+        String antes = snapshot(regra);
         regra.alterar(dados.nome(), dados.modoExecucao(), dados.ativa(), dados.limiarHoras(), dados.limiarDias(),
                 dados.templateNome(), dados.templateIdioma(), dados.expiracaoHoras(), dados.maxSugestoes(),
                 dados.intervaloMinimoHoras(), clock.instant());
@@ -104,16 +103,8 @@ public class RegraService {
                         where regra_id = ? order by alterado_em, id""")
                 .param(regraId)
                 .query((rs, n) -> new Alteracao(rs.getString(1), rs.getObject(2, java.time.OffsetDateTime.class),
-                        lerJson(rs.getString(3)), lerJson(rs.getString(4))))
+                        json.lerArvore(rs.getString(3)), json.lerArvore(rs.getString(4))))
                 .list();
-    }
-
-    private JsonNode lerJson(String texto) {
-        try {
-            return texto == null ? null : mapper.readTree(texto);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private void validar(TipoRegra tipo, DadosRegra dados) {
@@ -130,10 +121,10 @@ public class RegraService {
 
     private void auditar(RegraAutomacao regra, String usuario, String antes) {
         jdbc.sql("insert into regras_automacao_auditoria (regra_id, alterado_por, alterado_em, antes, depois) values (?, ?, ?, ?, ?)")
-                .params(regra.getId(), usuario, Datas.utc(clock.instant()), antes, json(regra)).update();
+                .params(regra.getId(), usuario, Datas.utc(clock.instant()), antes, snapshot(regra)).update();
     }
 
-    private String json(RegraAutomacao r) {
+    private String snapshot(RegraAutomacao r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("nome", r.getNome());
         m.put("modoExecucao", r.getModoExecucao());
@@ -145,10 +136,6 @@ public class RegraService {
         m.put("expiracaoHoras", r.getExpiracaoHoras());
         m.put("maxSugestoes", r.getMaxSugestoes());
         m.put("intervaloMinimoHoras", r.getIntervaloMinimoHoras());
-        try {
-            return mapper.writeValueAsString(m);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return json.escrever(m);
     }
 }

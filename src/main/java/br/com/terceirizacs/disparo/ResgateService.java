@@ -55,9 +55,13 @@ public class ResgateService {
         }
     }
 
-    /** Records a run and its candidates; returns the run id and how many were selected. */
+    /** A recorded run of the daily rescue and how many enrolments it selected. */
+    public record Execucao(long id, long candidatos) {
+    }
+
+    /** Records a run and its candidates. */
     @Transactional
-    public long[] selecionar(String processInstanceId) {
+    public Execucao selecionar(String processInstanceId) {
         Instant agora = clock.instant();
         GeneratedKeyHolder chave = new GeneratedKeyHolder();
         jdbc.sql("insert into resgate_execucoes (process_instance_id, iniciada_em, candidatos) values (?, ?, 0)")
@@ -72,7 +76,7 @@ public class ResgateService {
         }
         jdbc.sql("update resgate_execucoes set candidatos = ? where id = ?").params(total, execucao).update();
         log.info("Resgate de acesso: execução {} selecionou {} matrícula(s)", execucao, total);
-        return new long[] {execucao, total};
+        return new Execucao(execucao, total);
     }
 
     /**

@@ -13,4 +13,13 @@ public enum StatusFila {
     public boolean encerrado() {
         return this != PENDENTE && this != APROVADO;
     }
+
+    /** The transitions of the line above; a closed row goes nowhere. */
+    boolean podeIrPara(StatusFila novo) {
+        return switch (this) {
+            case PENDENTE -> novo == APROVADO || novo == REJEITADO || novo == CANCELADO || novo == EXPIRADO;
+            case APROVADO -> novo == ENVIADO || novo == FALHOU || novo == CANCELADO;
+            default -> false;
+        };
+    }
 }

@@ -1,6 +1,11 @@
 package br.com.terceirizacs.processo;
 
-import br.com.terceirizacs.disparo.DisparoService;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Date;
+
+import br.com.terceirizacs.disparo.DecisaoDisparo;
+import br.com.terceirizacs.disparo.PreparacaoDisparo;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -13,7 +18,7 @@ import org.springframework.stereotype.Component;
  * <p>
  * The queue row is the one bound to this {@code disparo} instance, looked up by its id; what the person may submit
  * (only the form's editable fields, within their limits) is enforced before the engine runs this listener
- * ({@code seguranca.FormulariosProtegidosPlugin}), and the lengths again by {@link DisparoService#registrarDecisao}.
+ * ({@code seguranca.FormulariosProtegidosPlugin}), and the lengths again by {@link DecisaoDisparo}.
  */
 @Component("aprovacaoDisparo")
 class AprovacaoDisparoListener implements TaskListener {
@@ -22,25 +27,32 @@ class AprovacaoDisparoListener implements TaskListener {
     static final String TEXTO_LIVRE = "textoLivre";
     static final String MOTIVO_DESCARTE = "motivoDescarte";
 
-    private final DisparoService disparos;
-    private final IdentityService identity;
+    /** A suggestion still waiting after this long stands out in Tasklist (follow-up date). */
+    static final Duration ACOMPANHAR_APOS = Duration.ofDays(1);
 
-    AprovacaoDisparoListener(DisparoService disparos, IdentityService identity) {
-        this.disparos = disparos;
+    private final PreparacaoDisparo preparacao;
+    private final DecisaoDisparo decisoes;
+    private final IdentityService identity;
+    private final Clock clock;
+
+    AprovacaoDisparoListener(PreparacaoDisparo preparacao, DecisaoDisparo decisoes, IdentityService identity,
+                             Clock clock) {
+        this.preparacao = preparacao;
+        this.decisoes = decisoes;
         this.identity = identity;
+        this.clock = clock;
     }
 
     @Override
     public void notify(DelegateTask task) {
         // The row belongs to this process instance: never read it from variables a submission could have written.
-        Long filaId = disparos.filaDoProcesso(task.getProcessInstanceId());
+        Long filaId = decisoes.filaDoProcesso(task.getProcessInstanceId());
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            DisparoService.VisaoAprovacao v = disparos.visaoAprovacao(filaId);
+            PreparacaoDisparo.VisaoAprovacao v = preparacao.visaoAprovacao(filaId);
             task.setName(v.tipo() + ": " + v.aluno() + " — " + v.produto()
                     + (v.motivo() == null || v.motivo().isBlank() ? "" : ", " + v.motivo()));
             task.setDueDate(v.expiraEm());
-            // Follow-up after a day: a suggestion still waiting by then stands out in Tasklist.
-            task.setFollowUpDate(new java.util.Date(System.currentTimeMillis() + 24L * 3600 * 1000));
+            task.setFollowUpDate(Date.from(clock.instant().plus(ACOMPANHAR_APOS)));
             task.setVariableLocal("aluno", v.aluno());
             task.setVariableLocal("telefone", v.telefone());
             task.setVariableLocal("produto", v.produto());
@@ -51,11 +63,13 @@ class AprovacaoDisparoListener implements TaskListener {
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
             String decisao = resposta(task, DECISAO);
             boolean aprovado = "aprovar".equals(decisao);
-            if (!aprovado && !"descartar".equals(decisao)) {
+            if (aprovado) {
+                decisoes.aprovar(filaId, quemDecidiu(task), resposta(task, TEXTO_LIVRE));
+            } else if ("descartar".equals(decisao)) {
+                decisoes.rejeitar(filaId, quemDecidiu(task), resposta(task, MOTIVO_DESCARTE));
+            } else {
                 throw new IllegalArgumentException("Escolha aprovar ou descartar");
             }
-            disparos.registrarDecisao(filaId, quemDecidiu(task), aprovado, resposta(task, TEXTO_LIVRE),
-                    resposta(task, MOTIVO_DESCARTE));
             // The answers now live in filas_disparo: keep the process down to ids and flags.
             for (String nome : new String[] {DECISAO, TEXTO_LIVRE, MOTIVO_DESCARTE}) {
                 task.getExecution().removeVariable(nome);

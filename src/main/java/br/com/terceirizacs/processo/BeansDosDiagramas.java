@@ -28,7 +28,7 @@ class BeansDosDiagramas extends AbstractProcessEnginePlugin {
     /** Delegates, task listeners and the two helpers the timers read. Add a bean here when a diagram needs it. */
     static final Set<String> NOMES = Set.of(
             // onboarding
-            "verificarTelefone", "sinalizarSemTelefone", "registrarKpiBoasVindas",
+            "verificarTelefone", "sinalizarSemTelefone",
             // disparo
             "prepararDisparo", "aprovacaoDisparo", "verificarPoliticaDisparo", "enviarMensagem", "confirmarEnvioIncerto",
             "expirarDisparo", "janelaEnvio",

@@ -1,6 +1,8 @@
 package br.com.terceirizacs.processo;
 
-import br.com.terceirizacs.disparo.DisparoService;
+import br.com.terceirizacs.disparo.DecisaoDisparo;
+import br.com.terceirizacs.disparo.EnvioDisparo;
+import br.com.terceirizacs.disparo.ResultadoDisparo;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -12,29 +14,29 @@ import org.springframework.context.annotation.Configuration;
 class DisparoDelegates {
 
     @Bean("verificarPoliticaDisparo")
-    JavaDelegate verificarPolitica(DisparoService disparos) {
-        return ex -> ex.setVariable(Variaveis.POLITICA_OK, Variaveis.transitoria(disparos.verificarPolitica(filaId(ex))));
+    JavaDelegate verificarPolitica(EnvioDisparo envios) {
+        return ex -> ex.setVariable(Variaveis.POLITICA_OK, Variaveis.transitoria(envios.verificarPolitica(filaId(ex))));
     }
 
     @Bean("enviarMensagem")
-    JavaDelegate enviarMensagem(DisparoService disparos) {
-        return ex -> ex.setVariable(Variaveis.RESULTADO_ENVIO, disparos.enviar(filaId(ex)));
+    JavaDelegate enviarMensagem(EnvioDisparo envios) {
+        return ex -> ex.setVariable(Variaveis.RESULTADO_ENVIO, envios.enviar(filaId(ex)).name());
     }
 
     @Bean("confirmarEnvioIncerto")
-    JavaDelegate confirmarEnvioIncerto(DisparoService disparos) {
+    JavaDelegate confirmarEnvioIncerto(EnvioDisparo envios) {
         return ex -> {
             Authentication quem = ex.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-            String resultado = disparos.confirmarIncerto(filaId(ex), (String) ex.getVariable(Variaveis.DECISAO_ENVIO_INCERTO),
+            ResultadoDisparo resultado = envios.confirmarIncerto(filaId(ex), (String) ex.getVariable(Variaveis.DECISAO_ENVIO_INCERTO),
                     quem == null ? "operador" : quem.getUserId());
             ex.removeVariable(Variaveis.DECISAO_ENVIO_INCERTO);
-            ex.setVariable(Variaveis.RESULTADO_ENVIO, resultado);
+            ex.setVariable(Variaveis.RESULTADO_ENVIO, resultado.name());
         };
     }
 
     @Bean("expirarDisparo")
-    JavaDelegate expirar(DisparoService disparos) {
-        return ex -> disparos.expirar(filaId(ex));
+    JavaDelegate expirar(DecisaoDisparo decisoes) {
+        return ex -> decisoes.expirar(filaId(ex));
     }
 
     private static Long filaId(DelegateExecution ex) {

@@ -2,20 +2,20 @@ package br.com.terceirizacs.processo;
 
 import java.util.Date;
 
-import br.com.terceirizacs.disparo.DisparoService;
+import br.com.terceirizacs.disparo.EnvioDisparo;
 import org.springframework.stereotype.Component;
 
 /** The quiet-hours timer of {@code disparo}: {@code ${janelaEnvio.proxima(filaId)}}. */
 @Component("janelaEnvio")
 public class JanelaEnvio {
 
-    private final DisparoService disparos;
+    private final EnvioDisparo envios;
 
-    JanelaEnvio(DisparoService disparos) {
-        this.disparos = disparos;
+    JanelaEnvio(EnvioDisparo envios) {
+        this.envios = envios;
     }
 
     public Date proxima(Long filaId) {
-        return disparos.proximaJanela(filaId);
+        return envios.proximaJanela(filaId);
     }
 }

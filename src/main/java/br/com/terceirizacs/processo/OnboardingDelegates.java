@@ -1,6 +1,5 @@
 package br.com.terceirizacs.processo;
 
-import br.com.terceirizacs.bi.KpiService;
 import br.com.terceirizacs.matricula.MatriculaService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -22,11 +21,6 @@ class OnboardingDelegates {
     @Bean("sinalizarSemTelefone")
     JavaDelegate sinalizarSemTelefone(MatriculaService matriculas) {
         return ex -> matriculas.sinalizarParaCs(matriculaId(ex), SEM_TELEFONE);
-    }
-
-    @Bean("registrarKpiBoasVindas")
-    JavaDelegate registrarKpiBoasVindas(KpiService kpis) {
-        return ex -> kpis.boasVindasEnviadas(matriculaId(ex));
     }
 
     private static Long matriculaId(DelegateExecution ex) {

@@ -6,8 +6,7 @@ import java.util.Map;
 
 import br.com.terceirizacs.catalogo.CatalogoService;
 import br.com.terceirizacs.catalogo.ProdutoResumo;
-import br.com.terceirizacs.disparo.DisparoService;
-import br.com.terceirizacs.disparo.FilaDisparo;
+import br.com.terceirizacs.disparo.DecisaoDisparo;
 import br.com.terceirizacs.disparo.TipoRegra;
 import br.com.terceirizacs.matricula.EventosMatricula;
 import br.com.terceirizacs.whatsapp.MensagemService;
@@ -34,14 +33,14 @@ class OrquestradorProcessos {
 
     private final RuntimeService runtime;
     private final ManagementService management;
-    private final DisparoService disparos;
+    private final DecisaoDisparo decisoes;
     private final CatalogoService catalogo;
 
-    OrquestradorProcessos(RuntimeService runtime, ManagementService management, DisparoService disparos,
+    OrquestradorProcessos(RuntimeService runtime, ManagementService management, DecisaoDisparo decisoes,
                           CatalogoService catalogo) {
         this.runtime = runtime;
         this.management = management;
-        this.disparos = disparos;
+        this.decisoes = decisoes;
         this.catalogo = catalogo;
     }
 
@@ -59,26 +58,26 @@ class OrquestradorProcessos {
     void matriculaEncerrada(EventosMatricula.MatriculaEncerrada e) {
         runtime.createMessageCorrelation(COMPRA_CANCELADA).processInstanceBusinessKey(e.transacao())
                 .correlateAllWithResult();
-        cancelar(disparos.cancelarPendentesDaMatricula(e.matriculaId(), EnumSet.allOf(TipoRegra.class),
+        cancelar(decisoes.cancelarPendentesDaMatricula(e.matriculaId(), EnumSet.allOf(TipoRegra.class),
                 "Compra encerrada (" + e.status().name().toLowerCase() + ")"));
     }
 
     /** A rescue suggested because the student had not accessed is stale once they do. */
     @EventListener
     void primeiroAcesso(EventosMatricula.PrimeiroAcessoRegistrado e) {
-        cancelar(disparos.cancelarPendentesDaMatricula(e.matriculaId(), EnumSet.of(TipoRegra.RESGATE_ACESSO),
+        cancelar(decisoes.cancelarPendentesDaMatricula(e.matriculaId(), EnumSet.of(TipoRegra.RESGATE_ACESSO),
                 "Aluno acessou o curso"));
     }
 
     @EventListener
     void optOut(EventosMatricula.OptOutRegistrado e) {
-        cancelar(disparos.cancelarPendentesDosAlunos(e.alunoIds(), "Aluno pediu para não receber mensagens"));
+        cancelar(decisoes.cancelarPendentesDosAlunos(e.alunoIds(), "Aluno pediu para não receber mensagens"));
     }
 
     /** A status webhook settled an uncertain send: retry its incident, which now finds the message sent. */
     @EventListener
     void envioConfirmado(MensagemService.EnvioConfirmado e) {
-        disparos.fila(e.filaId()).map(FilaDisparo::getProcessInstanceId).ifPresent(pid -> {
+        decisoes.processoDaFila(e.filaId()).ifPresent(pid -> {
             for (Job job : management.createJobQuery().processInstanceId(pid).noRetriesLeft().list()) {
                 management.setJobRetries(job.getId(), 1);
                 log.info("Envio incerto da fila {} confirmado pelo WhatsApp; incidente reprocessado", e.filaId());

@@ -1,6 +1,6 @@
 package br.com.terceirizacs.processo;
 
-import br.com.terceirizacs.disparo.DisparoService;
+import br.com.terceirizacs.disparo.PreparacaoDisparo;
 import br.com.terceirizacs.disparo.TipoRegra;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -11,16 +11,16 @@ import org.springframework.stereotype.Component;
 @Component("prepararDisparo")
 class PrepararDisparoDelegate implements JavaDelegate {
 
-    private final DisparoService disparos;
+    private final PreparacaoDisparo preparacao;
 
-    PrepararDisparoDelegate(DisparoService disparos) {
-        this.disparos = disparos;
+    PrepararDisparoDelegate(PreparacaoDisparo preparacao) {
+        this.preparacao = preparacao;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         Boolean preAprovado = (Boolean) execution.getVariable(Variaveis.PRE_APROVADO);
-        DisparoService.Preparacao p = disparos.preparar((Long) execution.getVariable(Variaveis.MATRICULA_ID),
+        PreparacaoDisparo.Preparacao p = preparacao.preparar((Long) execution.getVariable(Variaveis.MATRICULA_ID),
                 TipoRegra.valueOf((String) execution.getVariable(Variaveis.TIPO_REGRA)),
                 (String) execution.getVariable(Variaveis.MOTIVO), Boolean.TRUE.equals(preAprovado),
                 execution.getProcessInstanceId());

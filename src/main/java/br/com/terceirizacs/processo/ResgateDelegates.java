@@ -21,10 +21,10 @@ class ResgateDelegates {
     @Bean("selecionarResgates")
     JavaDelegate selecionar(ResgateService resgates) {
         return ex -> {
-            long[] execucao = resgates.selecionar(ex.getProcessInstanceId());
-            ex.setVariable(EXECUCAO_ID, execucao[0]);
-            ex.setVariable(CANDIDATOS, execucao[1]);
-            ex.setVariable(RESTANTES, execucao[1]);
+            ResgateService.Execucao execucao = resgates.selecionar(ex.getProcessInstanceId());
+            ex.setVariable(EXECUCAO_ID, execucao.id());
+            ex.setVariable(CANDIDATOS, execucao.candidatos());
+            ex.setVariable(RESTANTES, execucao.candidatos());
         };
     }
 

@@ -1,6 +1,6 @@
 package br.com.terceirizacs.processo;
 
-import br.com.terceirizacs.whatsapp.FalhaSemRetentativa;
+import br.com.terceirizacs.comum.FalhaSemRetentativa;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.JobRetryCmd;

@@ -13,11 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 
 import br.com.terceirizacs.comum.Datas;
+import br.com.terceirizacs.comum.Json;
 import br.com.terceirizacs.comum.Hashes;
 import br.com.terceirizacs.comum.Mascara;
 import br.com.terceirizacs.matricula.MatriculaService;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import feign.RetryableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,13 +48,13 @@ public class MensagemService {
     private final LimitadorEnvio limitador;
     private final MatriculaService matriculas;
     private final JdbcClient jdbc;
-    private final ObjectMapper mapper;
+    private final Json json;
     private final ApplicationEventPublisher eventos;
     private final TransactionTemplate novaTx;
     private final Clock clock;
 
     MensagemService(MensagemRepository mensagens, WhatsAppCloudApi api, WhatsAppProperties props,
-                    LimitadorEnvio limitador, MatriculaService matriculas, JdbcClient jdbc, ObjectMapper mapper,
+                    LimitadorEnvio limitador, MatriculaService matriculas, JdbcClient jdbc, Json json,
                     ApplicationEventPublisher eventos, PlatformTransactionManager tm, Clock clock) {
         this.mensagens = mensagens;
         this.api = api;
@@ -63,7 +62,7 @@ public class MensagemService {
         this.limitador = limitador;
         this.matriculas = matriculas;
         this.jdbc = jdbc;
-        this.mapper = mapper;
+        this.json = json;
         this.eventos = eventos;
         this.novaTx = new TransactionTemplate(tm);
         this.novaTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -90,7 +89,7 @@ public class MensagemService {
                     && existente.get().getStatus() != StatusMensagem.NAO_ENVIADA) {
                 return new Reivindicacao(null, resultadoAnterior(pedido).orElseThrow());
             }
-            Mensagem m = existente.orElseGet(() -> new Mensagem(pedido, json(pedido.parametros()), numero, clock.instant()));
+            Mensagem m = existente.orElseGet(() -> new Mensagem(pedido, json.escrever(pedido.parametros()), numero, clock.instant()));
             m.marcarEnviando(clock.instant());
             return new Reivindicacao(mensagens.saveAndFlush(m).getId(), null);
         });
@@ -305,11 +304,4 @@ public class MensagemService {
         return corpo;
     }
 
-    private String json(Object valor) {
-        try {
-            return mapper.writeValueAsString(valor);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -5,7 +5,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.Map;
 
-import br.com.terceirizacs.disparo.DisparoService;
+import br.com.terceirizacs.disparo.DecisaoDisparo;
+import br.com.terceirizacs.disparo.EnvioDisparo;
+import br.com.terceirizacs.disparo.PreparacaoDisparo;
+import br.com.terceirizacs.disparo.ResultadoDisparo;
 import br.com.terceirizacs.disparo.EnvioIncertoException;
 import br.com.terceirizacs.disparo.TipoRegra;
 import br.com.terceirizacs.whatsapp.EnvioTransitorioException;
@@ -49,24 +52,28 @@ class DisparoProcessTest {
     @RegisterExtension
     static ProcessEngineExtension extensao = ProcessEngineExtension.builder().useProcessEngine(MOTOR).build();
 
-    private DisparoService disparos;
+    private PreparacaoDisparo preparacao;
+    private DecisaoDisparo decisoes;
+    private EnvioDisparo envios;
 
     @BeforeEach
     void ligarDelegates() {
         BpmnAwareTests.init(MOTOR);
-        disparos = Mockito.mock(DisparoService.class);
-        MotorDeTeste.ligarDisparo(BEANS, disparos, MOTOR);
-        when(disparos.verificarPolitica(FILA)).thenReturn(true);
-        when(disparos.enviar(FILA)).thenReturn("ENVIADO");
-        when(disparos.filaDoProcesso(anyString())).thenReturn(FILA);
-        when(disparos.visaoAprovacao(FILA)).thenReturn(new DisparoService.VisaoAprovacao("Mariana Souza",
+        preparacao = Mockito.mock(PreparacaoDisparo.class);
+        decisoes = Mockito.mock(DecisaoDisparo.class);
+        envios = Mockito.mock(EnvioDisparo.class);
+        MotorDeTeste.ligarDisparo(BEANS, preparacao, decisoes, envios, MOTOR);
+        when(envios.verificarPolitica(FILA)).thenReturn(true);
+        when(envios.enviar(FILA)).thenReturn(ResultadoDisparo.ENVIADO);
+        when(decisoes.filaDoProcesso(anyString())).thenReturn(FILA);
+        when(preparacao.visaoAprovacao(FILA)).thenReturn(new PreparacaoDisparo.VisaoAprovacao("Mariana Souza",
                 "+5511900000001", "Curso Exemplo", "Resgate", "Sem acesso há 31 h", "Oi, Mariana!", true,
                 "Seu acesso está ativo.", Date.from(Instant.now().plus(48, ChronoUnit.HOURS))));
     }
 
     private void preparacao(boolean politicaOk, boolean aprovacaoHumana, boolean aguardaJanela) {
-        when(disparos.preparar(eq(7L), any(TipoRegra.class), anyString(), anyBoolean(), anyString()))
-                .thenReturn(new DisparoService.Preparacao(FILA, politicaOk, aprovacaoHumana, aguardaJanela,
+        when(preparacao.preparar(eq(7L), any(TipoRegra.class), anyString(), anyBoolean(), anyString()))
+                .thenReturn(new PreparacaoDisparo.Preparacao(FILA, politicaOk, aprovacaoHumana, aguardaJanela,
                         politicaOk ? Date.from(Instant.now().plus(48, ChronoUnit.HOURS)) : null,
                         politicaOk ? null : "Aluno pediu para não receber mensagens"));
     }
@@ -98,7 +105,7 @@ class DisparoProcessTest {
         assertThat(pi).hasPassedInOrder("preparar", "verificarPolitica", "enviarMensagem").isEnded();
         assertThat(pi).hasNotPassed("aprovarDisparo");
         assertThat(pi).hasPassed("concluido");
-        verify(disparos).enviar(FILA);
+        verify(envios).enviar(FILA);
     }
 
     @Test
@@ -112,7 +119,7 @@ class DisparoProcessTest {
         complete(task(), Map.of("decisao", "aprovar"));
         seguir(pi);
 
-        verify(disparos).registrarDecisao(eq(FILA), anyString(), eq(true), eq("Seu acesso está ativo."), isNull());
+        verify(decisoes).aprovar(eq(FILA), anyString(), eq("Seu acesso está ativo."));
         assertThat(pi).hasPassedInOrder("aprovarDisparo", "aprovado", "verificarPolitica", "enviarMensagem", "concluido");
         assertThat(runtimeService().createVariableInstanceQuery().variableName("decisao").count()).isZero();
     }
@@ -126,7 +133,7 @@ class DisparoProcessTest {
         complete(task(), Map.of("decisao", "aprovar", "textoLivre", "Posso ajudar você a entrar?"));
         seguir(pi);
 
-        verify(disparos).registrarDecisao(eq(FILA), anyString(), eq(true), eq("Posso ajudar você a entrar?"), isNull());
+        verify(decisoes).aprovar(eq(FILA), anyString(), eq("Posso ajudar você a entrar?"));
         assertThat(pi).isEnded().hasPassed("enviarMensagem");
     }
 
@@ -138,11 +145,11 @@ class DisparoProcessTest {
 
         complete(task(), Map.of("decisao", "descartar", "motivoDescarte", "Aluno já falou com o suporte"));
 
-        verify(disparos).registrarDecisao(eq(FILA), anyString(), eq(false), any(), eq("Aluno já falou com o suporte"));
+        verify(decisoes).rejeitar(eq(FILA), anyString(), eq("Aluno já falou com o suporte"));
         assertThat(pi).as("a decisão está gravada; o resto segue em segundo plano").isWaitingAt("aprovarDisparo");
         seguir(pi);
         assertThat(pi).isEnded().hasPassed("descartado").hasNotPassed("enviarMensagem");
-        verify(disparos, never()).enviar(any());
+        verify(envios, never()).enviar(any());
     }
 
     @Test
@@ -154,7 +161,7 @@ class DisparoProcessTest {
 
         assertThat(pi).isEnded().hasPassed("fimCancelado");
         assertThat(MOTOR.getTaskService().createTaskQuery().count()).isZero();
-        verify(disparos, never()).enviar(any());
+        verify(envios, never()).enviar(any());
     }
 
     @Test
@@ -166,7 +173,7 @@ class DisparoProcessTest {
 
         execute(prazo);
 
-        verify(disparos).expirar(FILA);
+        verify(decisoes).expirar(FILA);
         assertThat(pi).isEnded().hasPassed("fimExpirado");
     }
 
@@ -174,13 +181,13 @@ class DisparoProcessTest {
     void umaMensagemIniciadaPorNosEsperaAJanelaDeEnvio() {
         preparacao(true, false, true);
         Date amanhaAsNove = Date.from(Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS));
-        when(disparos.proximaJanela(FILA)).thenReturn(amanhaAsNove);
+        when(envios.proximaJanela(FILA)).thenReturn(amanhaAsNove);
 
         ProcessInstance pi = iniciar("RESGATE_ACESSO");
 
         assertThat(pi).isWaitingAt("aguardarJanela");
         assertThat(job(pi).getDuedate()).isEqualTo(amanhaAsNove);
-        verify(disparos, never()).enviar(any());
+        verify(envios, never()).enviar(any());
         execute(job(pi));
         seguir(pi);
         assertThat(pi).isEnded().hasPassed("enviarMensagem");
@@ -189,13 +196,13 @@ class DisparoProcessTest {
     @Test
     void sePoliticaFalhaNaHoraDoEnvioNadaSai() {
         preparacao(true, false, false);
-        when(disparos.verificarPolitica(FILA)).thenReturn(false);
+        when(envios.verificarPolitica(FILA)).thenReturn(false);
 
         ProcessInstance pi = iniciar("CELEBRACAO");
         seguir(pi);
 
         assertThat(pi).isEnded().hasPassed("canceladoNaVerificacao");
-        verify(disparos, never()).enviar(any());
+        verify(envios, never()).enviar(any());
     }
 
     @Test
@@ -210,7 +217,7 @@ class DisparoProcessTest {
     @Test
     void umaFalhaTransitoriaRepeteComEsperaSemIncidente() {
         preparacao(true, false, false);
-        when(disparos.enviar(FILA)).thenThrow(new EnvioTransitorioException("130429", null)).thenReturn("ENVIADO");
+        when(envios.enviar(FILA)).thenThrow(new EnvioTransitorioException("130429", null)).thenReturn(ResultadoDisparo.ENVIADO);
 
         ProcessInstance pi = iniciar("ONBOARDING");
         try {
@@ -230,10 +237,10 @@ class DisparoProcessTest {
     @Test
     void umEnvioIncertoViraIncidenteNaHoraEOperadorDecideReenviar() {
         preparacao(true, false, false);
-        when(disparos.enviar(FILA)).thenReturn("INCERTO", "ENVIADO");
-        when(disparos.confirmarIncerto(eq(FILA), isNull(), anyString()))
+        when(envios.enviar(FILA)).thenReturn(ResultadoDisparo.INCERTO, ResultadoDisparo.ENVIADO);
+        when(envios.confirmarIncerto(eq(FILA), isNull(), anyString()))
                 .thenThrow(new EnvioIncertoException("Envio incerto (fila 41)"));
-        when(disparos.confirmarIncerto(eq(FILA), eq("REENVIAR"), anyString())).thenReturn("REENVIAR");
+        when(envios.confirmarIncerto(eq(FILA), eq("REENVIAR"), anyString())).thenReturn(ResultadoDisparo.REENVIAR);
 
         ProcessInstance pi = iniciar("ONBOARDING");
         execute(job(pi));
@@ -254,6 +261,6 @@ class DisparoProcessTest {
         seguir(pi);
 
         assertThat(pi).isEnded().hasPassedInOrder("confirmarIncerto", "reenviar", "enviarMensagem", "concluido");
-        verify(disparos, times(2)).enviar(FILA);
+        verify(envios, times(2)).enviar(FILA);
     }
 }

@@ -1,8 +1,12 @@
 package br.com.terceirizacs.processo;
 
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
+import br.com.terceirizacs.disparo.DecisaoDisparo;
+import br.com.terceirizacs.disparo.EnvioDisparo;
+import br.com.terceirizacs.disparo.PreparacaoDisparo;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 
@@ -30,16 +34,17 @@ final class MotorDeTeste {
         return new HashMap<>();
     }
 
-    /** The delegates of {@code disparo}, on a (mocked) dispatch service. */
-    static void ligarDisparo(Map<Object, Object> beans, br.com.terceirizacs.disparo.DisparoService disparos,
-                             ProcessEngine motor) {
+    /** The delegates of {@code disparo}, on (mocked) dispatch services. */
+    static void ligarDisparo(Map<Object, Object> beans, PreparacaoDisparo preparacao, DecisaoDisparo decisoes,
+                             EnvioDisparo envios, ProcessEngine motor) {
         DisparoDelegates d = new DisparoDelegates();
-        beans.put("prepararDisparo", new PrepararDisparoDelegate(disparos));
-        beans.put("aprovacaoDisparo", new AprovacaoDisparoListener(disparos, motor.getIdentityService()));
-        beans.put("verificarPoliticaDisparo", d.verificarPolitica(disparos));
-        beans.put("enviarMensagem", d.enviarMensagem(disparos));
-        beans.put("confirmarEnvioIncerto", d.confirmarEnvioIncerto(disparos));
-        beans.put("expirarDisparo", d.expirar(disparos));
-        beans.put("janelaEnvio", new JanelaEnvio(disparos));
+        beans.put("prepararDisparo", new PrepararDisparoDelegate(preparacao));
+        beans.put("aprovacaoDisparo", new AprovacaoDisparoListener(preparacao, decisoes, motor.getIdentityService(),
+                Clock.systemUTC()));
+        beans.put("verificarPoliticaDisparo", d.verificarPolitica(envios));
+        beans.put("enviarMensagem", d.enviarMensagem(envios));
+        beans.put("confirmarEnvioIncerto", d.confirmarEnvioIncerto(envios));
+        beans.put("expirarDisparo", d.expirar(decisoes));
+        beans.put("janelaEnvio", new JanelaEnvio(envios));
     }
 }

@@ -3,8 +3,10 @@ package br.com.terceirizacs.processo;
 import java.time.Instant;
 import java.util.Map;
 
-import br.com.terceirizacs.bi.KpiService;
-import br.com.terceirizacs.disparo.DisparoService;
+import br.com.terceirizacs.disparo.DecisaoDisparo;
+import br.com.terceirizacs.disparo.EnvioDisparo;
+import br.com.terceirizacs.disparo.PreparacaoDisparo;
+import br.com.terceirizacs.disparo.ResultadoDisparo;
 import br.com.terceirizacs.disparo.TipoRegra;
 import br.com.terceirizacs.matricula.Destinatario;
 import br.com.terceirizacs.matricula.MatriculaService;
@@ -44,24 +46,25 @@ class OnboardingProcessTest {
     static ProcessEngineExtension extensao = ProcessEngineExtension.builder().useProcessEngine(motor).build();
 
     private MatriculaService matriculas;
-    private DisparoService disparos;
-    private KpiService kpis;
+    private PreparacaoDisparo preparacao;
+    private DecisaoDisparo decisoes;
+    private EnvioDisparo envios;
 
     @BeforeEach
     void ligarDelegates() {
         BpmnAwareTests.init(motor);
         matriculas = Mockito.mock(MatriculaService.class);
-        disparos = Mockito.mock(DisparoService.class);
-        kpis = Mockito.mock(KpiService.class);
+        preparacao = Mockito.mock(PreparacaoDisparo.class);
+        decisoes = Mockito.mock(DecisaoDisparo.class);
+        envios = Mockito.mock(EnvioDisparo.class);
         OnboardingDelegates o = new OnboardingDelegates();
         BEANS.put("verificarTelefone", o.verificarTelefone(matriculas));
         BEANS.put("sinalizarSemTelefone", o.sinalizarSemTelefone(matriculas));
-        BEANS.put("registrarKpiBoasVindas", o.registrarKpiBoasVindas(kpis));
-        MotorDeTeste.ligarDisparo(BEANS, disparos, motor);
-        when(disparos.preparar(eq(7L), eq(TipoRegra.ONBOARDING), eq("Compra aprovada"), anyBoolean(), anyString()))
-                .thenReturn(new DisparoService.Preparacao(3L, true, false, false, null, null));
-        when(disparos.verificarPolitica(3L)).thenReturn(true);
-        when(disparos.enviar(3L)).thenReturn("ENVIADO");
+        MotorDeTeste.ligarDisparo(BEANS, preparacao, decisoes, envios, motor);
+        when(preparacao.preparar(eq(7L), eq(TipoRegra.ONBOARDING), eq("Compra aprovada"), anyBoolean(), anyString()))
+                .thenReturn(new PreparacaoDisparo.Preparacao(3L, true, false, false, null, null));
+        when(envios.verificarPolitica(3L)).thenReturn(true);
+        when(envios.enviar(3L)).thenReturn(ResultadoDisparo.ENVIADO);
     }
 
     private void telefone(SituacaoTelefone situacao) {
@@ -79,7 +82,7 @@ class OnboardingProcessTest {
     }
 
     @Test
-    void aCompraComWhatsAppValidoRecebeAsBoasVindasERegistraOKpi() {
+    void aCompraComWhatsAppValidoRecebeAsBoasVindas() {
         telefone(SituacaoTelefone.VALIDO);
 
         ProcessInstance pi = iniciar();
@@ -89,10 +92,8 @@ class OnboardingProcessTest {
         ProcessInstance disparo = disparoChamado();
         execute(job(disparo));
 
-        assertThat(pi).isEnded().hasPassedInOrder("verificarTelefone", "enviarBoasVindas", "registrarKpi",
-                "boasVindasEnviadas");
-        verify(disparos).preparar(eq(7L), eq(TipoRegra.ONBOARDING), eq("Compra aprovada"), eq(false), anyString());
-        verify(kpis).boasVindasEnviadas(7L);
+        assertThat(pi).isEnded().hasPassedInOrder("verificarTelefone", "enviarBoasVindas", "boasVindasEnviadas");
+        verify(preparacao).preparar(eq(7L), eq(TipoRegra.ONBOARDING), eq("Compra aprovada"), eq(false), anyString());
     }
 
     @Test
@@ -104,22 +105,21 @@ class OnboardingProcessTest {
 
         assertThat(pi).isEnded().hasPassed("sinalizarSemTelefone", "semTelefone").hasNotPassed("enviarBoasVindas");
         verify(matriculas).sinalizarParaCs(7L, "SEM_TELEFONE");
-        verify(disparos, never()).preparar(any(), any(), any(), anyBoolean(), any());
+        verify(preparacao, never()).preparar(any(), any(), any(), anyBoolean(), any());
         assertThat(runtimeService().createIncidentQuery().count()).isZero();
     }
 
     @Test
-    void umaBoasVindasQueNaoSaiNaoContaComoKpi() {
+    void umaBoasVindasQueNaoSaiTerminaComoNaoEnviada() {
         telefone(SituacaoTelefone.VALIDO);
-        when(disparos.enviar(3L)).thenReturn("FALHOU");
+        when(envios.enviar(3L)).thenReturn(ResultadoDisparo.FALHOU);
 
         ProcessInstance pi = iniciar();
         execute(job(pi));
         ProcessInstance disparo = disparoChamado();
         execute(job(disparo));
 
-        assertThat(pi).isEnded().hasPassed("boasVindasNaoEnviadas").hasNotPassed("registrarKpi");
-        verify(kpis, never()).boasVindasEnviadas(any());
+        assertThat(pi).isEnded().hasPassed("boasVindasNaoEnviadas").hasNotPassed("boasVindasEnviadas");
     }
 
     @Test
@@ -132,8 +132,8 @@ class OnboardingProcessTest {
         runtimeService().createMessageCorrelation("CompraCancelada").processInstanceBusinessKey("HP0000000001")
                 .correlateAllWithResult();
 
-        assertThat(pi).isEnded().hasPassed("onboardingEncerrado").hasNotPassed("registrarKpi");
+        assertThat(pi).isEnded().hasPassed("onboardingEncerrado").hasNotPassed("boasVindasEnviadas");
         assertThat(disparoChamado()).isNull();
-        verify(disparos, never()).enviar(any());
+        verify(envios, never()).enviar(any());
     }
 }

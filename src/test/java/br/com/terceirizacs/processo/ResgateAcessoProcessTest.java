@@ -8,7 +8,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
-import br.com.terceirizacs.disparo.DisparoService;
+import br.com.terceirizacs.disparo.DecisaoDisparo;
+import br.com.terceirizacs.disparo.EnvioDisparo;
+import br.com.terceirizacs.disparo.PreparacaoDisparo;
+import br.com.terceirizacs.disparo.ResultadoDisparo;
 import br.com.terceirizacs.disparo.ResgateService;
 import br.com.terceirizacs.disparo.TipoRegra;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -51,20 +54,24 @@ class ResgateAcessoProcessTest {
     static ProcessEngineExtension extensao = ProcessEngineExtension.builder().useProcessEngine(motor).build();
 
     private ResgateService resgates;
-    private DisparoService disparos;
+    private PreparacaoDisparo preparacao;
+    private DecisaoDisparo decisoes;
+    private EnvioDisparo envios;
 
     @BeforeEach
     void ligarDelegates() {
         BpmnAwareTests.init(motor);
         resgates = Mockito.mock(ResgateService.class);
-        disparos = Mockito.mock(DisparoService.class);
+        preparacao = Mockito.mock(PreparacaoDisparo.class);
+        decisoes = Mockito.mock(DecisaoDisparo.class);
+        envios = Mockito.mock(EnvioDisparo.class);
         ResgateDelegates r = new ResgateDelegates();
         BEANS.put("selecionarResgates", r.selecionar(resgates));
         BEANS.put("iniciarLoteResgates", r.iniciarLote(resgates, 2));
         BEANS.put("concluirResgate", r.concluir(resgates));
-        MotorDeTeste.ligarDisparo(BEANS, disparos, motor);
-        when(disparos.preparar(any(), eq(TipoRegra.RESGATE_ACESSO), anyString(), anyBoolean(), anyString()))
-                .thenReturn(new DisparoService.Preparacao(1L, false, false, false, null, "teste"));
+        MotorDeTeste.ligarDisparo(BEANS, preparacao, decisoes, envios, motor);
+        when(preparacao.preparar(any(), eq(TipoRegra.RESGATE_ACESSO), anyString(), anyBoolean(), anyString()))
+                .thenReturn(new PreparacaoDisparo.Preparacao(1L, false, false, false, null, "teste"));
     }
 
     @Test
@@ -80,7 +87,7 @@ class ResgateAcessoProcessTest {
 
     @Test
     void umaExecucaoIniciaUmDisparoPorCandidatoEmLotes() {
-        when(resgates.selecionar(anyString())).thenReturn(new long[] {9L, 3L});
+        when(resgates.selecionar(anyString())).thenReturn(new ResgateService.Execucao(9L, 3L));
         when(resgates.agora()).thenReturn(Instant.parse("2026-03-03T14:00:00Z"));
         when(resgates.proximoLote(9L, 2)).thenReturn(List.of(
                         new ResgateService.Candidato(1L, 11L, "HP1", Instant.parse("2026-03-02T07:00:00Z")),
@@ -96,15 +103,15 @@ class ResgateAcessoProcessTest {
 
         assertThat(pi).isEnded().hasPassedInOrder("selecionar", "iniciarLote", "restam", "iniciarLote", "concluir");
         verify(resgates).concluir(9L);
-        verify(disparos).preparar(eq(11L), eq(TipoRegra.RESGATE_ACESSO), eq("sem acesso há 31 h"), eq(false), anyString());
-        verify(disparos).preparar(eq(12L), eq(TipoRegra.RESGATE_ACESSO), eq("sem acesso há 2 dias"), eq(false), anyString());
+        verify(preparacao).preparar(eq(11L), eq(TipoRegra.RESGATE_ACESSO), eq("sem acesso há 31 h"), eq(false), anyString());
+        verify(preparacao).preparar(eq(12L), eq(TipoRegra.RESGATE_ACESSO), eq("sem acesso há 2 dias"), eq(false), anyString());
         assertThat(motor.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("disparo")
                 .processInstanceBusinessKey("HP3").count()).isEqualTo(1);
     }
 
     @Test
     void umOperadorPodeExecutarAgoraSemEsperarOTimer() {
-        when(resgates.selecionar(anyString())).thenReturn(new long[] {5L, 0L});
+        when(resgates.selecionar(anyString())).thenReturn(new ResgateService.Execucao(5L, 0L));
         when(resgates.restantes(5L)).thenReturn(0L);
 
         ProcessInstance pi = runtimeService().startProcessInstanceByKey("resgate-acesso");

@@ -3,6 +3,7 @@ package br.com.terceirizacs.whatsapp;
 import java.util.List;
 
 import br.com.terceirizacs.IntegracaoBase;
+import br.com.terceirizacs.comum.FalhaSemRetentativa;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package br.com.terceirizacs.whatsapp;
+package br.com.terceirizacs.comum;
 
 /**
  * Marks failures that retrying cannot fix: the job that meets one becomes an incident at once, with a message an
