@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import br.com.terceirizacs.catalogo.CatalogoService;
+import br.com.terceirizacs.catalogo.TurmaService;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -91,6 +92,9 @@ public abstract class IntegracaoBase {
 
     @Autowired
     protected CatalogoService catalogo;
+
+    @Autowired
+    protected TurmaService turmas;
 
     /** Every test starts from empty business tables and the sample producer with its two products. */
     @BeforeEach

@@ -9,7 +9,7 @@ import br.com.terceirizacs.disparo.EventosDisparo;
 import br.com.terceirizacs.disparo.TipoRegra;
 import br.com.terceirizacs.matricula.Destinatario;
 import br.com.terceirizacs.matricula.EventosMatricula;
-import br.com.terceirizacs.matricula.MatriculaService;
+import br.com.terceirizacs.matricula.ContatoAlunoService;
 import br.com.terceirizacs.matricula.OrigemAcesso;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
@@ -27,14 +27,14 @@ public class KpiService {
     /** A rescued student whose first access came within N days after the rescue message. */
     public static final String RESGATE_CONVERTIDO = "RESGATE_CONVERTIDO";
 
-    private final MatriculaService matriculas;
+    private final ContatoAlunoService contatos;
     private final EnvioDisparo envios;
     private final JdbcClient jdbc;
     private final Duration janelaConversao;
 
-    KpiService(MatriculaService matriculas, EnvioDisparo envios, JdbcClient jdbc,
+    KpiService(ContatoAlunoService contatos, EnvioDisparo envios, JdbcClient jdbc,
                @Value("${terceiriza.resgate.conversao-dias:3}") int conversaoDias) {
-        this.matriculas = matriculas;
+        this.contatos = contatos;
         this.envios = envios;
         this.jdbc = jdbc;
         this.janelaConversao = Duration.ofDays(conversaoDias);
@@ -44,14 +44,14 @@ public class KpiService {
     @EventListener
     public void mensagemEnviada(EventosDisparo.MensagemEnviada e) {
         if (e.tipo() == TipoRegra.ONBOARDING) {
-            registrar(matriculas.destinatario(e.matriculaId()), ACESSO_FACILITADO_VIA_ZAP, null, e.em(),
+            registrar(contatos.destinatario(e.matriculaId()), ACESSO_FACILITADO_VIA_ZAP, null, e.em(),
                     "Boas-vindas com link rastreado enviadas");
         }
     }
 
     @EventListener
     public void primeiroAcesso(EventosMatricula.PrimeiroAcessoRegistrado e) {
-        Destinatario d = matriculas.destinatario(e.matriculaId());
+        Destinatario d = contatos.destinatario(e.matriculaId());
         if (OrigemAcesso.LINK_WHATSAPP_TERCEIRIZA.codigo().equals(e.origem())) {
             registrar(d, PRIMEIRO_ACESSO_VIA_LINK, e.origem(), e.em(), "Primeiro acesso pelo link do WhatsApp");
         }

@@ -42,6 +42,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * migration (or after {@link #reconstruirTudo()}) rebuilds every key. Passes of several nodes take turns on the row
  * lock of {@code painel_controle}; a pass moves {@code painel_versoes} of the producers whose figures it rebuilt,
  * which is what open dashboards watch.
+ * <p>
+ * Over 250 lines: one algorithm (find the keys that changed, rebuild each whole), and its SQL is most of the class.
  */
 @Component
 class PainelAgregador {

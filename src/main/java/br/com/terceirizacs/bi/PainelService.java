@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import br.com.terceirizacs.catalogo.CatalogoService;
+import br.com.terceirizacs.catalogo.TurmaService;
 import br.com.terceirizacs.catalogo.Cliente;
 import br.com.terceirizacs.catalogo.ProdutoResumo;
 import br.com.terceirizacs.catalogo.Turma;
@@ -27,15 +28,17 @@ import org.springframework.stereotype.Service;
 public class PainelService {
 
     private final CatalogoService catalogo;
+    private final TurmaService turmasDoCatalogo;
     private final PainelConsultas consultas;
     private final Clock clock;
     private final Duration janelaAtribuicao;
     private final int diasConversao;
 
-    PainelService(CatalogoService catalogo, PainelConsultas consultas, Clock clock,
+    PainelService(CatalogoService catalogo, TurmaService turmas, PainelConsultas consultas, Clock clock,
                   @Value("${terceiriza.atribuicao.janela}") Duration janelaAtribuicao,
                   @Value("${terceiriza.resgate.conversao-dias:3}") int diasConversao) {
         this.catalogo = catalogo;
+        this.turmasDoCatalogo = turmas;
         this.consultas = consultas;
         this.clock = clock;
         this.janelaAtribuicao = janelaAtribuicao;
@@ -56,7 +59,7 @@ public class PainelService {
         List<ProdutoResumo> produtos = catalogo.listarProdutos(slug);
         Map<Long, Turma> turmas = new LinkedHashMap<>();
         Map<Long, List<Painel.OpcaoTurma>> turmasPorProduto = new HashMap<>();
-        for (CatalogoService.TurmaComOfertas t : catalogo.listarTurmasDoCliente(slug)) {
+        for (TurmaService.TurmaComOfertas t : turmasDoCatalogo.listarTurmasDoCliente(slug)) {
             turmas.put(t.turma().getId(), t.turma());
             turmasPorProduto.computeIfAbsent(t.turma().getProdutoId(), k -> new ArrayList<>())
                     .add(new Painel.OpcaoTurma(t.turma().getId(), t.turma().getNome(), criterio(t)));
@@ -151,7 +154,7 @@ public class PainelService {
                 n.semAcesso(), sem, frase);
     }
 
-    private static String criterio(CatalogoService.TurmaComOfertas t) {
+    private static String criterio(TurmaService.TurmaComOfertas t) {
         Turma turma = t.turma();
         return switch (turma.getTipo()) {
             case OFERTA -> "ofertas " + String.join(", ", t.codigosOferta());

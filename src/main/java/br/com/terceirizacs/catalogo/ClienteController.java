@@ -33,9 +33,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ClienteController {
 
     private final CatalogoService catalogo;
+    private final TurmaService turmas;
 
-    ClienteController(CatalogoService catalogo) {
+    ClienteController(CatalogoService catalogo, TurmaService turmas) {
         this.catalogo = catalogo;
+        this.turmas = turmas;
     }
 
     record NovoCliente(
@@ -134,7 +136,7 @@ class ClienteController {
     @Operation(summary = "Cria uma turma por códigos de oferta ou por período de compra (datas inclusivas, fuso do produtor)")
     TurmaResposta criarTurma(@PathVariable String slug, @PathVariable Long hotmartProductId,
                              @Valid @RequestBody NovaTurma nova) {
-        Turma turma = catalogo.criarTurma(slug, hotmartProductId, nova.nome().trim(), nova.codigosOferta(),
+        Turma turma = turmas.criarTurma(slug, hotmartProductId, nova.nome().trim(), nova.codigosOferta(),
                 nova.dataInicio(), nova.dataFim());
         return new TurmaResposta(turma.getId(), turma.getNome(), turma.getTipo(), turma.getDataInicio(),
                 turma.getDataFim(), nova.codigosOferta() == null ? List.of() : List.copyOf(nova.codigosOferta()));
@@ -142,7 +144,7 @@ class ClienteController {
 
     @GetMapping("/{slug}/produtos/{hotmartProductId}/turmas")
     List<TurmaResposta> listarTurmas(@PathVariable String slug, @PathVariable Long hotmartProductId) {
-        return catalogo.listarTurmas(slug, hotmartProductId).stream()
+        return turmas.listarTurmas(slug, hotmartProductId).stream()
                 .map(t -> new TurmaResposta(t.turma().getId(), t.turma().getNome(), t.turma().getTipo(),
                         t.turma().getDataInicio(), t.turma().getDataFim(), t.codigosOferta()))
                 .toList();

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Random;
 
 import br.com.terceirizacs.catalogo.CatalogoService;
+import br.com.terceirizacs.catalogo.TurmaService;
 import br.com.terceirizacs.catalogo.Cliente;
 import br.com.terceirizacs.catalogo.ProdutoResumo;
 import br.com.terceirizacs.comum.Aleatorio;
@@ -34,6 +35,8 @@ import org.springframework.transaction.annotation.Transactional;
  * It writes the rows a real history leaves (the same tables and values the application writes) directly, because
  * a history has to be dated in the past. Seeded random: the same numbers on every fresh database, dated relative to
  * the day it runs. Runs once (skipped when the turmas exist).
+ * <p>
+ * Over 250 lines: one seed script, read from top to bottom like the six weeks it writes.
  */
 @Component
 @ConditionalOnProperty(name = "terceiriza.demo.semear", havingValue = "true")
@@ -50,11 +53,13 @@ class DemoHistorico implements ApplicationRunner {
             "Martins", "Nascimento", "Oliveira", "Pereira", "Ribeiro", "Santos", "Souza", "Teixeira"};
 
     private final CatalogoService catalogo;
+    private final TurmaService turmas;
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    DemoHistorico(CatalogoService catalogo, JdbcTemplate jdbc, Clock clock) {
+    DemoHistorico(CatalogoService catalogo, TurmaService turmas, JdbcTemplate jdbc, Clock clock) {
         this.catalogo = catalogo;
+        this.turmas = turmas;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -68,7 +73,7 @@ class DemoHistorico implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         Cliente cliente = catalogo.clientePorSlug(SLUG);
         ProdutoResumo produto = catalogo.produtoDoCliente(cliente.getId(), PRODUTO).orElseThrow();
-        boolean semeado = catalogo.listarTurmas(SLUG, PRODUTO).stream().anyMatch(t -> t.turma().getNome().equals("Turma 10"));
+        boolean semeado = turmas.listarTurmas(SLUG, PRODUTO).stream().anyMatch(t -> t.turma().getNome().equals("Turma 10"));
         if (semeado) {
             return;
         }
@@ -100,8 +105,8 @@ class DemoHistorico implements ApplicationRunner {
     private TurmaDemo turma(ProdutoResumo produto, String nome, LocalDate inicio, LocalDate fim, String oferta,
                             int compras) {
         Long id = oferta == null
-                ? catalogo.criarTurma(SLUG, produto.hotmartProductId(), nome, null, inicio, fim).getId()
-                : catalogo.criarTurma(SLUG, produto.hotmartProductId(), nome, List.of(oferta), null, null).getId();
+                ? turmas.criarTurma(SLUG, produto.hotmartProductId(), nome, null, inicio, fim).getId()
+                : turmas.criarTurma(SLUG, produto.hotmartProductId(), nome, List.of(oferta), null, null).getId();
         return new TurmaDemo(id, inicio, fim, oferta, compras);
     }
 

@@ -9,7 +9,7 @@ import br.com.terceirizacs.catalogo.CatalogoService;
 import br.com.terceirizacs.catalogo.Cliente;
 import br.com.terceirizacs.catalogo.TemplateResumo;
 import br.com.terceirizacs.matricula.Destinatario;
-import br.com.terceirizacs.matricula.MatriculaService;
+import br.com.terceirizacs.matricula.ContatoAlunoService;
 import br.com.terceirizacs.whatsapp.MensagemService;
 import br.com.terceirizacs.whatsapp.PedidoEnvio;
 import br.com.terceirizacs.whatsapp.ResultadoEnvio;
@@ -28,7 +28,7 @@ public class EnvioDisparo {
     private final FilaDisparoRepository filas;
     private final RegraService regras;
     private final PoliticaDisparo politica;
-    private final MatriculaService matriculas;
+    private final ContatoAlunoService contatos;
     private final CatalogoService catalogo;
     private final MensagemService mensagens;
     private final MensagemDaFila mensagem;
@@ -36,12 +36,12 @@ public class EnvioDisparo {
     private final Clock clock;
 
     EnvioDisparo(FilaDisparoRepository filas, RegraService regras, PoliticaDisparo politica,
-                 MatriculaService matriculas, CatalogoService catalogo, MensagemService mensagens,
+                 ContatoAlunoService contatos, CatalogoService catalogo, MensagemService mensagens,
                  MensagemDaFila mensagem, ApplicationEventPublisher eventos, Clock clock) {
         this.filas = filas;
         this.regras = regras;
         this.politica = politica;
-        this.matriculas = matriculas;
+        this.contatos = contatos;
         this.catalogo = catalogo;
         this.mensagens = mensagens;
         this.mensagem = mensagem;
@@ -57,7 +57,7 @@ public class EnvioDisparo {
         if (!fila.getTipoRegra().respeitaJanela()) {
             return Date.from(agora);
         }
-        Cliente cliente = catalogo.clientePorId(matriculas.destinatario(fila.getMatriculaId()).clienteId()).orElseThrow();
+        Cliente cliente = catalogo.clientePorId(contatos.destinatario(fila.getMatriculaId()).clienteId()).orElseThrow();
         return Date.from(new JanelaDeEnvio(cliente.getFusoHorario(), cliente.getJanelaEnvioInicio(),
                 cliente.getJanelaEnvioFim()).proxima(agora));
     }
@@ -69,7 +69,7 @@ public class EnvioDisparo {
         if (fila.getStatus() != StatusFila.APROVADO) {
             return false;
         }
-        Optional<String> bloqueio = bloqueioAtual(fila, matriculas.destinatario(fila.getMatriculaId()));
+        Optional<String> bloqueio = bloqueioAtual(fila, contatos.destinatario(fila.getMatriculaId()));
         bloqueio.ifPresent(motivo -> fila.encerrar(StatusFila.CANCELADO, "Na verificação antes do envio: " + motivo,
                 clock.instant()));
         return bloqueio.isEmpty();
@@ -91,7 +91,7 @@ public class EnvioDisparo {
         if (fila.getStatus() != StatusFila.APROVADO) {
             return ResultadoDisparo.de(fila.getStatus());
         }
-        Destinatario d = matriculas.destinatario(fila.getMatriculaId());
+        Destinatario d = contatos.destinatario(fila.getMatriculaId());
         // once a request may have left (accepted, sending, uncertain), the outcome is the send's, not the policy's
         boolean podeTerSaido = mensagens.statusDaFila(filaId)
                 .filter(s -> s != StatusMensagem.NOVA && s != StatusMensagem.NAO_ENVIADA).isPresent();

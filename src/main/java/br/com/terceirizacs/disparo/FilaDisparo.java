@@ -11,7 +11,12 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** One suggested or automatic message: the durable audit of what was proposed, decided and sent. */
+/**
+ * One suggested or automatic message: the durable audit of what was proposed, decided and sent.
+ * <p>
+ * Over 250 lines: a JPA entity, most of it columns and their accessors; its behaviour is the state machine of
+ * {@link StatusFila} (aprovar, rejeitar, encerrar).
+ */
 @Entity
 @Table(name = "filas_disparo")
 public class FilaDisparo {

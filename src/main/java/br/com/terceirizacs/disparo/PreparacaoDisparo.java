@@ -11,7 +11,7 @@ import br.com.terceirizacs.catalogo.CatalogoService;
 import br.com.terceirizacs.catalogo.ProdutoResumo;
 import br.com.terceirizacs.catalogo.TemplateResumo;
 import br.com.terceirizacs.matricula.Destinatario;
-import br.com.terceirizacs.matricula.MatriculaService;
+import br.com.terceirizacs.matricula.ContatoAlunoService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,17 +25,17 @@ public class PreparacaoDisparo {
     private final FilaDisparoRepository filas;
     private final RegraService regras;
     private final PoliticaDisparo politica;
-    private final MatriculaService matriculas;
+    private final ContatoAlunoService contatos;
     private final CatalogoService catalogo;
     private final MensagemDaFila mensagem;
     private final Clock clock;
 
     PreparacaoDisparo(FilaDisparoRepository filas, RegraService regras, PoliticaDisparo politica,
-                      MatriculaService matriculas, CatalogoService catalogo, MensagemDaFila mensagem, Clock clock) {
+                      ContatoAlunoService contatos, CatalogoService catalogo, MensagemDaFila mensagem, Clock clock) {
         this.filas = filas;
         this.regras = regras;
         this.politica = politica;
-        this.matriculas = matriculas;
+        this.contatos = contatos;
         this.catalogo = catalogo;
         this.mensagem = mensagem;
         this.clock = clock;
@@ -58,7 +58,7 @@ public class PreparacaoDisparo {
     public Preparacao preparar(Long matriculaId, TipoRegra tipo, String motivo, boolean preAprovado,
                                String processInstanceId) {
         Instant agora = clock.instant();
-        Destinatario d = matriculas.destinatario(matriculaId);
+        Destinatario d = contatos.destinatario(matriculaId);
         ProdutoResumo produto = catalogo.produto(d.produtoId()).orElseThrow();
         RegraAutomacao regra = regras.efetiva(tipo, d.produtoId());
         FilaDisparo fila = filas.save(new FilaDisparo(d.alunoId(), matriculaId, regra, motivo, preAprovado,
@@ -94,7 +94,7 @@ public class PreparacaoDisparo {
     @Transactional(readOnly = true)
     public VisaoAprovacao visaoAprovacao(Long filaId) {
         FilaDisparo fila = filas.findById(filaId).orElseThrow();
-        Destinatario d = matriculas.destinatario(fila.getMatriculaId());
+        Destinatario d = contatos.destinatario(fila.getMatriculaId());
         ProdutoResumo produto = catalogo.produto(d.produtoId()).orElseThrow();
         TemplateResumo template = mensagem.template(fila);
         List<String> valores = mensagem.valores(fila);

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import br.com.terceirizacs.catalogo.CatalogoService;
+import br.com.terceirizacs.catalogo.TurmaService;
 import br.com.terceirizacs.catalogo.Cliente;
 import br.com.terceirizacs.catalogo.ProdutoResumo;
 import org.springframework.stereotype.Service;
@@ -16,11 +17,14 @@ public class MatriculaConsultaService {
     private final MatriculaRepository matriculas;
     private final AlunoRepository alunos;
     private final CatalogoService catalogo;
+    private final TurmaService turmas;
 
-    MatriculaConsultaService(MatriculaRepository matriculas, AlunoRepository alunos, CatalogoService catalogo) {
+    MatriculaConsultaService(MatriculaRepository matriculas, AlunoRepository alunos, CatalogoService catalogo,
+                             TurmaService turmas) {
         this.matriculas = matriculas;
         this.alunos = alunos;
         this.catalogo = catalogo;
+        this.turmas = turmas;
     }
 
     public record MatriculaVisao(Long id, String cliente, Long produto, String nomeProduto, String email, String nome,
@@ -51,7 +55,7 @@ public class MatriculaConsultaService {
                 aluno.getNome(), m.getStatus(), m.getDataCompra(), m.getDataGarantia(), m.getAcessoAte(),
                 m.getDataPrimeiroAcesso(), m.getOrigemPrimeiroAcesso(), aluno.getTelefoneE164(),
                 aluno.getTelefoneSituacao(), aluno.getTelefoneSituacao() != SituacaoTelefone.VALIDO,
-                catalogo.nomeTurma(m.getTurmaId()).orElse(null), m.getTransacaoCodigo(), m.getModuloAtualNome(),
+                turmas.nomeTurma(m.getTurmaId()).orElse(null), m.getTransacaoCodigo(), m.getModuloAtualNome(),
                 m.getModuloAtualId(), m.getUltimoProgressoEm(), m.getAlertaCs(), baseLink + m.getTokenLink());
     }
 }

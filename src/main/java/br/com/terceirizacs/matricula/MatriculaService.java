@@ -3,12 +3,10 @@ package br.com.terceirizacs.matricula;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import br.com.terceirizacs.catalogo.CatalogoService;
-import br.com.terceirizacs.catalogo.TurmaCriada;
+import br.com.terceirizacs.catalogo.TurmaService;
 import br.com.terceirizacs.comum.Aleatorio;
 import br.com.terceirizacs.comum.Datas;
 import br.com.terceirizacs.comum.Mascara;
@@ -16,7 +14,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -36,14 +33,14 @@ public class MatriculaService {
     private final MatriculaRepository matriculas;
     private final TransacaoRepository transacoes;
     private final AcessoLogRepository acessos;
-    private final CatalogoService catalogo;
+    private final TurmaService turmas;
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher eventos;
     private final Clock clock;
     private final Duration janelaAtribuicao;
 
     MatriculaService(AlunoRepository alunos, MatriculaRepository matriculas, TransacaoRepository transacoes,
-                     AcessoLogRepository acessos, CatalogoService catalogo, JdbcClient jdbc,
+                     AcessoLogRepository acessos, TurmaService turmas, JdbcClient jdbc,
                      ApplicationEventPublisher eventos, Clock clock,
                      @Value("${terceiriza.atribuicao.janela}") Duration janelaAtribuicao) {
         this.eventos = eventos;
@@ -51,7 +48,7 @@ public class MatriculaService {
         this.matriculas = matriculas;
         this.transacoes = transacoes;
         this.acessos = acessos;
-        this.catalogo = catalogo;
+        this.turmas = turmas;
         this.jdbc = jdbc;
         this.clock = clock;
         this.janelaAtribuicao = janelaAtribuicao;
@@ -90,7 +87,7 @@ public class MatriculaService {
             Instant dataCompra = e.dataCompra();
             matricula = new Matricula(aluno.getId(), e.produtoId(), novoToken(), agora);
             matricula.assumirCompra(tx.getCodigo(), e.ofertaCodigo(), e.assinanteCodigo(),
-                    catalogo.turmaPara(e.produtoId(), e.ofertaCodigo(), dataCompra), dataCompra, e.dataGarantia(),
+                    turmas.turmaPara(e.produtoId(), e.ofertaCodigo(), dataCompra), dataCompra, e.dataGarantia(),
                     tx.getStatus().statusMatricula(), tx.getStatusEm(), agora);
             matricula = matriculas.save(matricula);
             tx.vincularMatricula(matricula.getId());
@@ -130,7 +127,7 @@ public class MatriculaService {
             eventos.publishEvent(new EventosMatricula.CompraSubstituida(matricula.getId(), matricula.getProdutoId(),
                     matricula.getDataCompra()));
             matricula.assumirCompra(tx.getCodigo(), e.ofertaCodigo(), e.assinanteCodigo(),
-                    catalogo.turmaPara(e.produtoId(), e.ofertaCodigo(), dataCompra), dataCompra, e.dataGarantia(),
+                    turmas.turmaPara(e.produtoId(), e.ofertaCodigo(), dataCompra), dataCompra, e.dataGarantia(),
                     tx.getStatus().statusMatricula(), tx.getStatusEm(), agora);
             if (tx.getStatus() == StatusTransacao.APROVADA) {
                 eventos.publishEvent(new EventosMatricula.CompraAprovada(matricula.getId(), e.produtoId(), tx.getCodigo()));
@@ -234,90 +231,6 @@ public class MatriculaService {
             log.info("Telefone inutilizável para {}: não é um celular válido", Mascara.email(email));
         }
         return aluno;
-    }
-
-    /** Re-assigns enrolments that sit in a default (monthly) turma when an operator defines a new turma. */
-    @EventListener
-    public void aoCriarTurma(TurmaCriada turmaCriada) {
-        Instant agora = clock.instant();
-        int movidas = 0;
-        for (Matricula m : matriculas.findByProdutoId(turmaCriada.produtoId())) {
-            if (catalogo.turmaPadrao(m.getTurmaId())) {
-                Long turma = catalogo.turmaPara(m.getProdutoId(), m.getOfertaCodigo(), m.getDataCompra());
-                if (!turma.equals(m.getTurmaId())) {
-                    m.mudarTurma(turma, agora);
-                    movidas++;
-                }
-            }
-        }
-        log.info("Turma {} criada: {} matrícula(s) movida(s) para turmas definidas", turmaCriada.turmaId(), movidas);
-    }
-
-    // ----- for the dispatch engine and the WhatsApp channel -----
-
-    public Destinatario destinatario(Long matriculaId) {
-        Matricula m = matriculas.findById(matriculaId).orElseThrow();
-        Aluno a = alunos.findById(m.getAlunoId()).orElseThrow();
-        return new Destinatario(m.getId(), a.getId(), a.getClienteId(), m.getProdutoId(), a.getNome(),
-                a.getTelefoneE164(), a.getTelefoneSituacao(), a.getOptOutEm(), m.getStatus(), m.getTransacaoCodigo(),
-                m.getDataCompra(), m.getDataPrimeiroAcesso(), m.getModuloAtualNome(), m.getUltimoProgressoEm(),
-                m.getTokenLink());
-    }
-
-    /** Flags an enrolment for CS (e.g. SEM_TELEFONE: we could not welcome the student on WhatsApp). */
-    public void sinalizarParaCs(Long matriculaId, String alerta) {
-        matriculas.findById(matriculaId).ifPresent(m -> m.sinalizar(alerta, clock.instant()));
-    }
-
-    /** Meta may know a Brazilian number without its ninth digit: remember the wa_id it answered with. */
-    @Transactional(propagation = Propagation.REQUIRED)
-    public void registrarWaId(Long alunoId, String waId) {
-        alunos.findById(alunoId).ifPresent(a -> a.registrarWaId(waId, clock.instant()));
-    }
-
-    /** Meta said the number cannot receive WhatsApp (131026). */
-    @Transactional(propagation = Propagation.REQUIRED)
-    public void marcarTelefoneInutilizavel(Long alunoId) {
-        alunos.findById(alunoId).ifPresent(a -> a.marcarTelefoneInutilizavel(clock.instant()));
-        log.info("Telefone do aluno {} marcado como inutilizável (WhatsApp indisponível)", alunoId);
-    }
-
-    /**
-     * A stop request from a WhatsApp number: every student of ours with that wa_id (or phone) is opted out, for
-     * every producer. Returns the students affected.
-     */
-    @Transactional(propagation = Propagation.REQUIRED)
-    public List<Long> registrarOptOut(String waId, String motivo) {
-        Instant agora = clock.instant();
-        List<Aluno> encontrados = new java.util.ArrayList<>();
-        for (String variante : variantesBrasileiras(waId)) {
-            alunos.porWaIdOuTelefone(variante, "+" + variante).stream()
-                    .filter(a -> encontrados.stream().noneMatch(x -> x.getId().equals(a.getId())))
-                    .forEach(encontrados::add);
-        }
-        encontrados.forEach(a -> a.registrarOptOut(motivo, agora));
-        List<Long> ids = encontrados.stream().map(Aluno::getId).toList();
-        if (!ids.isEmpty()) {
-            eventos.publishEvent(new EventosMatricula.OptOutRegistrado(ids, agora));
-        }
-        return ids;
-    }
-
-    /**
-     * Meta may know a Brazilian mobile without its ninth digit (55 DD 8 digits) while we stored it with it (55 DD 9
-     * 8 digits), or the other way round: a stop request must reach both forms.
-     */
-    static List<String> variantesBrasileiras(String waId) {
-        if (waId == null || !waId.startsWith("55")) {
-            return List.of(String.valueOf(waId));
-        }
-        if (waId.length() == 12) {
-            return List.of(waId, waId.substring(0, 4) + "9" + waId.substring(4));
-        }
-        if (waId.length() == 13 && waId.charAt(4) == '9') {
-            return List.of(waId, waId.substring(0, 4) + waId.substring(5));
-        }
-        return List.of(waId);
     }
 
     static String normalizarEmail(String email) {

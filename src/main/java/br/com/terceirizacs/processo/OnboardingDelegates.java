@@ -1,6 +1,6 @@
 package br.com.terceirizacs.processo;
 
-import br.com.terceirizacs.matricula.MatriculaService;
+import br.com.terceirizacs.matricula.ContatoAlunoService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
@@ -13,14 +13,14 @@ class OnboardingDelegates {
     static final String SEM_TELEFONE = "SEM_TELEFONE";
 
     @Bean("verificarTelefone")
-    JavaDelegate verificarTelefone(MatriculaService matriculas) {
+    JavaDelegate verificarTelefone(ContatoAlunoService contatos) {
         return ex -> ex.setVariable(Variaveis.TEM_TELEFONE,
-                Variaveis.transitoria(matriculas.destinatario(matriculaId(ex)).telefoneUtilizavel()));
+                Variaveis.transitoria(contatos.destinatario(matriculaId(ex)).telefoneUtilizavel()));
     }
 
     @Bean("sinalizarSemTelefone")
-    JavaDelegate sinalizarSemTelefone(MatriculaService matriculas) {
-        return ex -> matriculas.sinalizarParaCs(matriculaId(ex), SEM_TELEFONE);
+    JavaDelegate sinalizarSemTelefone(ContatoAlunoService contatos) {
+        return ex -> contatos.sinalizarParaCs(matriculaId(ex), SEM_TELEFONE);
     }
 
     private static Long matriculaId(DelegateExecution ex) {

@@ -16,7 +16,7 @@ import br.com.terceirizacs.comum.Datas;
 import br.com.terceirizacs.comum.Json;
 import br.com.terceirizacs.comum.Hashes;
 import br.com.terceirizacs.comum.Mascara;
-import br.com.terceirizacs.matricula.MatriculaService;
+import br.com.terceirizacs.matricula.ContatoAlunoService;
 import feign.RetryableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +36,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   <li>Meta's answer is committed in its own transaction too, whatever happens to the caller's.</li>
  * </ol>
  * Without a token the same path records the message as SIMULADA instead of calling Meta (dry-run).
+ * <p>
+ * Over 250 lines: the exactly-once protocol above (the row before the request, the request, the answer, the statuses
+ * that settle an uncertain send) is one guarantee; split across classes it could no longer be checked in one read.
  */
 @Service
 public class MensagemService {
@@ -46,7 +49,7 @@ public class MensagemService {
     private final WhatsAppCloudApi api;
     private final WhatsAppProperties props;
     private final LimitadorEnvio limitador;
-    private final MatriculaService matriculas;
+    private final ContatoAlunoService contatos;
     private final JdbcClient jdbc;
     private final Json json;
     private final ApplicationEventPublisher eventos;
@@ -54,13 +57,13 @@ public class MensagemService {
     private final Clock clock;
 
     MensagemService(MensagemRepository mensagens, WhatsAppCloudApi api, WhatsAppProperties props,
-                    LimitadorEnvio limitador, MatriculaService matriculas, JdbcClient jdbc, Json json,
+                    LimitadorEnvio limitador, ContatoAlunoService contatos, JdbcClient jdbc, Json json,
                     ApplicationEventPublisher eventos, PlatformTransactionManager tm, Clock clock) {
         this.mensagens = mensagens;
         this.api = api;
         this.props = props;
         this.limitador = limitador;
-        this.matriculas = matriculas;
+        this.contatos = contatos;
         this.jdbc = jdbc;
         this.json = json;
         this.eventos = eventos;
@@ -111,7 +114,7 @@ public class MensagemService {
                     "Bearer " + props.token(), corpo(pedido));
             registrar(id, m -> m.marcarAceita(resposta.wamid(), resposta.waId(), false, clock.instant()));
             if (resposta.waId() != null) {
-                matriculas.registrarWaId(pedido.alunoId(), resposta.waId());
+                contatos.registrarWaId(pedido.alunoId(), resposta.waId());
             }
             log.info("WhatsApp aceito pela Meta para {} (fila {}, {})", Mascara.telefone(pedido.telefoneE164()),
                     pedido.filaId(), resposta.wamid());
@@ -152,7 +155,7 @@ public class MensagemService {
             default -> {
                 registrar(id, m -> m.marcarFalha(e.getCodigo(), detalhe, clock.instant()));
                 if (e.getCodigo() == 131026) {
-                    matriculas.marcarTelefoneInutilizavel(pedido.alunoId());
+                    contatos.marcarTelefoneInutilizavel(pedido.alunoId());
                 }
                 return new ResultadoEnvio(ResultadoEnvio.Situacao.FALHOU, id, null, e.getCodigo(), detalhe);
             }
@@ -233,7 +236,7 @@ public class MensagemService {
             boolean estavaIncerta = m.getStatus() == StatusMensagem.INCERTA || m.getStatus() == StatusMensagem.ENVIANDO;
             m.aplicarStatus(status, wamid, quando, codigoErro, tituloErro, clock.instant());
             if (status == StatusMensagem.FALHOU && codigoErro != null && codigoErro == 131026) {
-                matriculas.marcarTelefoneInutilizavel(m.getAlunoId());
+                contatos.marcarTelefoneInutilizavel(m.getAlunoId());
             }
             if (estavaIncerta && m.getFilaDisparoId() != null) {
                 eventos.publishEvent(new EnvioConfirmado(m.getFilaDisparoId(), m.getStatus()));

@@ -8,7 +8,7 @@ import java.util.Map;
 
 import br.com.terceirizacs.comum.Datas;
 import br.com.terceirizacs.comum.Mascara;
-import br.com.terceirizacs.matricula.MatriculaService;
+import br.com.terceirizacs.matricula.ContatoAlunoService;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
@@ -39,16 +39,16 @@ class WhatsAppWebhookController {
 
     private final WhatsAppProperties props;
     private final MensagemService mensagens;
-    private final MatriculaService matriculas;
+    private final ContatoAlunoService contatos;
     private final JdbcClient jdbc;
     private final ObjectMapper mapper;
     private final Clock clock;
 
-    WhatsAppWebhookController(WhatsAppProperties props, MensagemService mensagens, MatriculaService matriculas,
+    WhatsAppWebhookController(WhatsAppProperties props, MensagemService mensagens, ContatoAlunoService contatos,
                               JdbcClient jdbc, ObjectMapper mapper, Clock clock) {
         this.props = props;
         this.mensagens = mensagens;
-        this.matriculas = matriculas;
+        this.contatos = contatos;
         this.jdbc = jdbc;
         this.mapper = mapper;
         this.clock = clock;
@@ -139,7 +139,7 @@ class WhatsAppWebhookController {
                         optOut, Datas.utc(clock.instant()), wamid)
                 .update();
         if (novas == 1 && optOut && waId != null) {
-            List<Long> alunos = matriculas.registrarOptOut(waId, "Pediu para sair pelo WhatsApp: " + texto.trim());
+            List<Long> alunos = contatos.registrarOptOut(waId, "Pediu para sair pelo WhatsApp: " + texto.trim());
             log.info("Opt-out de {} pelo WhatsApp: {} aluno(s)", Mascara.telefone("+" + waId), alunos.size());
         }
         return novas == 1;

@@ -70,8 +70,8 @@ abstract class PainelBase extends IntegracaoBase {
         jdbc.sql("update clientes set janela_envio_inicio = '00:00:00', janela_envio_fim = '23:59:59'").update();
         Instant agora = Instant.now();
         LocalDate hoje = LocalDate.now(SP);
-        long turmaOferta = catalogo.criarTurma(SLUG, 4100001L, "Turma VIP", List.of("vip10"), null, null).getId();
-        long turmaPeriodo = catalogo.criarTurma(SLUG, 4100001L, "Turma Período", null, hoje.minusDays(10),
+        long turmaOferta = turmas.criarTurma(SLUG, 4100001L, "Turma VIP", List.of("vip10"), null, null).getId();
+        long turmaPeriodo = turmas.criarTurma(SLUG, 4100001L, "Turma Período", null, hoje.minusDays(10),
                 hoje.minusDays(3)).getId();
 
         compra("Ana", 1, 4100001L, "vip10", agora.minus(Duration.ofDays(5)));

@@ -283,7 +283,7 @@ class PainelTest extends PainelBase {
         catalogo.criarCliente("Outra Produtora Secreta", OUTRO_SLUG, "hottok-da-outra-produtora-01");
         catalogo.criarProduto(OUTRO_SLUG, 5200001L, "Curso Secreto da Outra", true,
                 "https://curso-secreto.club.hotmart.com", "boas_vindas_acesso");
-        long turma = catalogo.criarTurma(OUTRO_SLUG, 5200001L, "Turma Secreta", List.of("secreta1"), null, null).getId();
+        long turma = turmas.criarTurma(OUTRO_SLUG, 5200001L, "Turma Secreta", List.of("secreta1"), null, null).getId();
         ObjectNode c = amostra("purchase-approved.json").put("id", UUID.randomUUID().toString());
         ((ObjectNode) c.path("data").path("product")).put("id", 5200001L);
         ((ObjectNode) c.path("data").path("purchase")).putObject("offer").put("code", "secreta1");

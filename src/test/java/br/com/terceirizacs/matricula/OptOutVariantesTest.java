@@ -8,13 +8,13 @@ class OptOutVariantesTest {
 
     @Test
     void umNumeroBrasileiroSemONonoDigitoTambemAlcancaOQueTemONove() {
-        assertThat(MatriculaService.variantesBrasileiras("551190000003")).containsExactly("551190000003", "5511990000003");
-        assertThat(MatriculaService.variantesBrasileiras("5511900000003")).containsExactly("5511900000003", "551100000003");
+        assertThat(ContatoAlunoService.variantesBrasileiras("551190000003")).containsExactly("551190000003", "5511990000003");
+        assertThat(ContatoAlunoService.variantesBrasileiras("5511900000003")).containsExactly("5511900000003", "551100000003");
     }
 
     @Test
     void numerosDeOutrosPaisesFicamComoEstao() {
-        assertThat(MatriculaService.variantesBrasileiras("351912000001")).containsExactly("351912000001");
-        assertThat(MatriculaService.variantesBrasileiras("12025550147")).containsExactly("12025550147");
+        assertThat(ContatoAlunoService.variantesBrasileiras("351912000001")).containsExactly("351912000001");
+        assertThat(ContatoAlunoService.variantesBrasileiras("12025550147")).containsExactly("12025550147");
     }
 }

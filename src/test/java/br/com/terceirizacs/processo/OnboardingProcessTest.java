@@ -9,7 +9,7 @@ import br.com.terceirizacs.disparo.PreparacaoDisparo;
 import br.com.terceirizacs.disparo.ResultadoDisparo;
 import br.com.terceirizacs.disparo.TipoRegra;
 import br.com.terceirizacs.matricula.Destinatario;
-import br.com.terceirizacs.matricula.MatriculaService;
+import br.com.terceirizacs.matricula.ContatoAlunoService;
 import br.com.terceirizacs.matricula.SituacaoTelefone;
 import br.com.terceirizacs.matricula.StatusMatricula;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -45,7 +45,7 @@ class OnboardingProcessTest {
     @RegisterExtension
     static ProcessEngineExtension extensao = ProcessEngineExtension.builder().useProcessEngine(motor).build();
 
-    private MatriculaService matriculas;
+    private ContatoAlunoService contatos;
     private PreparacaoDisparo preparacao;
     private DecisaoDisparo decisoes;
     private EnvioDisparo envios;
@@ -53,13 +53,13 @@ class OnboardingProcessTest {
     @BeforeEach
     void ligarDelegates() {
         BpmnAwareTests.init(motor);
-        matriculas = Mockito.mock(MatriculaService.class);
+        contatos = Mockito.mock(ContatoAlunoService.class);
         preparacao = Mockito.mock(PreparacaoDisparo.class);
         decisoes = Mockito.mock(DecisaoDisparo.class);
         envios = Mockito.mock(EnvioDisparo.class);
         OnboardingDelegates o = new OnboardingDelegates();
-        BEANS.put("verificarTelefone", o.verificarTelefone(matriculas));
-        BEANS.put("sinalizarSemTelefone", o.sinalizarSemTelefone(matriculas));
+        BEANS.put("verificarTelefone", o.verificarTelefone(contatos));
+        BEANS.put("sinalizarSemTelefone", o.sinalizarSemTelefone(contatos));
         MotorDeTeste.ligarDisparo(BEANS, preparacao, decisoes, envios, motor);
         when(preparacao.preparar(eq(7L), eq(TipoRegra.ONBOARDING), eq("Compra aprovada"), anyBoolean(), anyString()))
                 .thenReturn(new PreparacaoDisparo.Preparacao(3L, true, false, false, null, null));
@@ -68,7 +68,7 @@ class OnboardingProcessTest {
     }
 
     private void telefone(SituacaoTelefone situacao) {
-        when(matriculas.destinatario(7L)).thenReturn(new Destinatario(7L, 2L, 1L, 5L, "Mariana Souza",
+        when(contatos.destinatario(7L)).thenReturn(new Destinatario(7L, 2L, 1L, 5L, "Mariana Souza",
                 situacao == SituacaoTelefone.VALIDO ? "+5511900000001" : null, situacao, null, StatusMatricula.ATIVA,
                 "HP0000000001", Instant.now(), null, null, null, "token"));
     }
@@ -104,7 +104,7 @@ class OnboardingProcessTest {
         execute(job(pi));
 
         assertThat(pi).isEnded().hasPassed("sinalizarSemTelefone", "semTelefone").hasNotPassed("enviarBoasVindas");
-        verify(matriculas).sinalizarParaCs(7L, "SEM_TELEFONE");
+        verify(contatos).sinalizarParaCs(7L, "SEM_TELEFONE");
         verify(preparacao, never()).preparar(any(), any(), any(), anyBoolean(), any());
         assertThat(runtimeService().createIncidentQuery().count()).isZero();
     }
