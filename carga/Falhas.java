@@ -5,6 +5,9 @@
 // steady rate; what did not get a 2xx is delivered again later, as Hotmart does) and "Meta" (the stand-in, which
 // also posts the signed "sent" status webhooks Meta posts), breaks something, and then checks the database and the
 // stand-in: every acknowledged purchase processed exactly once, nobody messaged twice, nothing acknowledged lost.
+// Scenarios (--cenarios): matar (kill -9 ×20), whatsapp (the Cloud API failing), dois-nos (two nodes, one database),
+// postgres (PostgreSQL stopped for 15 s), postgres-fila (PostgreSQL restarted for about a second while a send backlog
+// drains: Hotmart's answers within 2 s or a 503 with Retry-After, never a 500; thread dumps of the app taken meanwhile).
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,12 +21,14 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -42,7 +47,7 @@ public class Falhas {
         String jar = GeradorDeCarga.arg("jar", "target/terceiriza-cs-flows-0.1.0-SNAPSHOT.jar");
         Map<String, String> resultados = new LinkedHashMap<>();
         boolean tudoPassou = true;
-        for (String cenario : GeradorDeCarga.arg("cenarios", "matar,whatsapp,dois-nos,postgres").split(",")) {
+        for (String cenario : GeradorDeCarga.arg("cenarios", "matar,whatsapp,dois-nos,postgres,postgres-fila").split(",")) {
             System.out.println("\n######## cenário " + cenario + " ########");
             long inicio = System.nanoTime();
             Veredito v;
@@ -52,6 +57,7 @@ public class Falhas {
                     case "whatsapp" -> whatsapp(jar);
                     case "dois-nos" -> doisNos(jar);
                     case "postgres" -> postgres(jar);
+                    case "postgres-fila" -> postgresFila(jar);
                     default -> throw new IllegalArgumentException("cenário desconhecido: " + cenario);
                 };
             } catch (Exception e) {
@@ -65,7 +71,7 @@ public class Falhas {
             tudoPassou &= v.passou();
         }
         System.out.println("\n==== Cenários de falha ====");
-        resultados.forEach((c, l) -> System.out.printf("%-9s %s%n", c, l));
+        resultados.forEach((c, l) -> System.out.printf("%-13s %s%n", c, l));
         System.exit(tudoPassou ? 0 : 1);
     }
 
@@ -104,6 +110,10 @@ public class Falhas {
         final AtomicBoolean foraDoAr = new AtomicBoolean();
         final AtomicInteger confirmadasForaDoAr = new AtomicInteger();
         final AtomicInteger recusadasForaDoAr = new AtomicInteger();
+        /** How long each delivery took to be answered (or to fail), and the answers by status code (0: none). */
+        final ConcurrentLinkedQueue<Long> latencias = new ConcurrentLinkedQueue<>();
+        final Map<Integer, AtomicInteger> codigos = new ConcurrentHashMap<>();
+        final AtomicInteger status503SemRetryAfter = new AtomicInteger();
         final AtomicLong proximo = new AtomicLong();
         volatile List<String> nos;
         volatile boolean postando;
@@ -150,11 +160,17 @@ public class Falhas {
             String no = destinos.get((int) (proximo.getAndIncrement() % destinos.size()));
             boolean fora = foraDoAr.get();
             c.entregas.incrementAndGet();
+            long enviadaEm = System.nanoTime();
             http.sendAsync(HttpRequest.newBuilder(URI.create(no + "/webhooks/hotmart"))
                             .header("Content-Type", "application/json")
                             .header("X-HOTMART-HOTTOK", GeradorDeCarga.HOTTOK).timeout(Duration.ofSeconds(15))
                             .POST(HttpRequest.BodyPublishers.ofString(c.corpo)).build(),
                     HttpResponse.BodyHandlers.discarding()).whenComplete((r, erro) -> {
+                latencias.add(System.nanoTime() - enviadaEm);
+                codigos.computeIfAbsent(erro == null ? r.statusCode() : 0, k -> new AtomicInteger()).incrementAndGet();
+                if (erro == null && r.statusCode() == 503 && r.headers().firstValue("Retry-After").isEmpty()) {
+                    status503SemRetryAfter.incrementAndGet();
+                }
                 boolean ok = erro == null && r.statusCode() / 100 == 2;
                 if (ok) {
                     if (!c.confirmada) {
@@ -207,6 +223,27 @@ public class Falhas {
             synchronized (compras) {
                 return new ArrayList<>(compras);
             }
+        }
+
+        /** Answer time p50/p99/max over every delivery of the run, and the answers by status code. */
+        String respostas() {
+            List<Long> t = new ArrayList<>(latencias);
+            Collections.sort(t);
+            return String.format(Locale.ROOT, "resposta à Hotmart p50 %s, p99 %s, máx %s; códigos %s",
+                    GeradorDeCarga.ms(GeradorDeCarga.p(t, 0.50)), GeradorDeCarga.ms(GeradorDeCarga.p(t, 0.99)),
+                    GeradorDeCarga.ms(t.isEmpty() ? null : t.get(t.size() - 1)), new java.util.TreeMap<>(codigos));
+        }
+
+        long p99() {
+            List<Long> t = new ArrayList<>(latencias);
+            Collections.sort(t);
+            Long p = GeradorDeCarga.p(t, 0.99);
+            return p == null ? 0 : p;
+        }
+
+        int respostas(int codigo) {
+            AtomicInteger n = codigos.get(codigo);
+            return n == null ? 0 : n.get();
         }
 
         String resumo() {
@@ -513,6 +550,88 @@ public class Falhas {
         } finally {
             palco.desmontar();
         }
+    }
+
+    // ----- PostgreSQL restarted for about a second while a send backlog drains -----
+
+    /**
+     * Builds a send backlog (the sends held while purchases come in, then released; Meta answering in
+     * {@code --latencia-meta} ms and posting its status webhooks up to {@code --concorrencia-meta} at once), restarts
+     * PostgreSQL ({@code pg_ctlcluster … restart}, about a second) while Hotmart keeps posting, and takes thread
+     * dumps of the app 3, 8 and 15 s after. Passes when Hotmart's answers keep p99
+     * ≤ 2 s (a 503 with Retry-After counts as an answer), no 500 and no request left unanswered, and the usual checks
+     * hold (every acknowledged purchase processed once, welcomed at most once).
+     */
+    static Veredito postgresFila(String jar) throws Exception {
+        Palco palco = Palco.montar("postgres-fila", jar, 20);
+        GeradorDeCarga.App app = palco.app();
+        Hotmart hotmart = palco.hotmart();
+        palco.stub().atrasoMs = GeradorDeCarga.argInt("latencia-meta", 200);
+        // Meta posts its status webhooks in parallel, and again after each failure
+        palco.stub().postagem = Executors.newFixedThreadPool(GeradorDeCarga.argInt("concorrencia-meta", 64), r -> {
+            Thread t = new Thread(r, "meta-status");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            app.envios(true);
+            GeradorDeCarga.dormir(GeradorDeCarga.argInt("acumular", 40) * 1000L);
+            long naFila = app.enviosNaFila();
+            app.envios(false);
+            System.out.printf("%d envios liberados de uma vez (%s)%n", naFila, hotmart.resumo());
+            GeradorDeCarga.dormir(3_000);
+            // a send job whose transaction read the definition as suspended but committed after the release stays
+            // suspended: release once more, now that every such transaction has ended
+            app.envios(false);
+            String versao = new String(new ProcessBuilder("bash", "-c", "ls /etc/postgresql | sort -V | tail -n 1")
+                    .start().getInputStream().readAllBytes()).trim();
+            long reinicio = System.nanoTime();
+            executar("pg_ctlcluster", "--skip-systemctl-redirect", versao, "main", "restart");
+            double queda = (System.nanoTime() - reinicio) / 1e9;
+            System.out.printf(Locale.ROOT, "PostgreSQL reiniciado em %.1f s (%s)%n", queda, hotmart.resumo());
+            List<String> despejos = new ArrayList<>();
+            for (int segundos : new int[]{3, 8, 15}) {
+                GeradorDeCarga.dormir(Math.max(0, reinicio + TimeUnit.SECONDS.toNanos(segundos) - System.nanoTime()) / 1_000_000);
+                despejos.add(segundos + " s: " + despejo(app, "postgres-fila-" + segundos + "s"));
+            }
+            despejos.forEach(d -> System.out.println("threads à espera de conexão " + d));
+            GeradorDeCarga.dormir(Math.max(0, reinicio + TimeUnit.SECONDS.toNanos(40) - System.nanoTime()) / 1_000_000);
+            hotmart.parar();
+            hotmart.entregarTudo(Duration.ofMinutes(2));
+            Veredito v = conferir(palco.banco(), hotmart, palco.stub(), Duration.ofMinutes(5));
+            long p99 = hotmart.p99();
+            int outros5xx = hotmart.codigos.entrySet().stream().filter(e -> e.getKey() / 100 == 5 && e.getKey() != 503)
+                    .mapToInt(e -> e.getValue().get()).sum();
+            long esgotado = contarNoLog(log("postgres-fila"), "Connection is not available");
+            boolean passou = v.passou() && p99 <= TimeUnit.SECONDS.toNanos(2) && outros5xx == 0
+                    && hotmart.semResposta.get() == 0 && hotmart.status503SemRetryAfter.get() == 0;
+            return new Veredito(passou, v.texto() + String.format(Locale.ROOT, "; %d envios represados, PostgreSQL "
+                            + "reiniciado em %.1f s; %s; %d respostas 503 (%d sem Retry-After), %d outras 5xx; "
+                            + "%d linhas 'Connection is not available' no log; threads à espera de conexão: %s",
+                    naFila, queda, hotmart.respostas(), hotmart.respostas(503), hotmart.status503SemRetryAfter.get(),
+                    outros5xx, esgotado, despejos));
+        } finally {
+            palco.desmontar();
+        }
+    }
+
+    /**
+     * {@code jcmd <pid> Thread.print -l} into target/falhas/{nome}.txt; returns how many threads wait for a pooled
+     * connection (a HikariPool.getConnection frame), by thread name without its number.
+     */
+    static String despejo(GeradorDeCarga.App app, String nome) throws Exception {
+        Path arquivo = Path.of("target", "falhas", nome + ".txt");
+        Process p = new ProcessBuilder("jcmd", String.valueOf(app.processo.pid()), "Thread.print", "-l")
+                .redirectErrorStream(true).redirectOutput(arquivo.toFile()).start();
+        p.waitFor(30, TimeUnit.SECONDS);
+        Map<String, Integer> esperando = new java.util.TreeMap<>();
+        for (String bloco : java.nio.file.Files.readString(arquivo).split("\n\\s*\n")) {
+            if (bloco.startsWith("\"") && bloco.contains("HikariPool.getConnection")) {
+                String thread = bloco.substring(1, bloco.indexOf('"', 1)).replaceAll("-?\\d+$", "");
+                esperando.merge(thread, 1, Integer::sum);
+            }
+        }
+        return esperando + " (" + arquivo + ")";
     }
 
     static void executar(String... comando) throws Exception {

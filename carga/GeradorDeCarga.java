@@ -150,6 +150,10 @@ public class GeradorDeCarga {
         final AtomicLong contador = new AtomicLong();
         final AtomicInteger recusados = new AtomicInteger();
         volatile Modo modo = Modo.NORMAL;
+        /** How long an accepted send takes to be answered in NORMAL mode (Meta: 100-500 ms in production). */
+        volatile long atrasoMs;
+        /** Where the status posts run: on the two scheduling threads, or on more at once (Meta posts in parallel). */
+        volatile java.util.concurrent.Executor postagem = Runnable::run;
         /** Where to post Meta's "sent" status webhooks (signed with the app secret); empty: none are posted. */
         volatile List<String> statusPara = List.of();
         final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -190,10 +194,12 @@ public class GeradorDeCarga {
                 momentos.add(agora);
                 String wamid = "wamid.CARGA" + contador.incrementAndGet();
                 if (!statusPara.isEmpty()) {
-                    agenda.schedule(() -> status(wamid, para, callback), 300, TimeUnit.MILLISECONDS);
+                    agenda.schedule(() -> postagem.execute(() -> status(wamid, para, callback)), 300, TimeUnit.MILLISECONDS);
                 }
                 if (agoraModo == Modo.LENTO || agoraModo == Modo.SEM_RESPOSTA) {
                     dormir(agoraModo == Modo.LENTO ? 3_000 : 15_000); // the app reads for 10 s at most
+                } else if (atrasoMs > 0) {
+                    dormir(atrasoMs);
                 }
                 responder(troca, 200, "{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"" + para
                         + "\",\"wa_id\":\"" + para + "\"}],\"messages\":[{\"id\":\"" + wamid

@@ -3,8 +3,10 @@ package br.com.terceirizacs.catalogo;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import br.com.terceirizacs.comum.BancoDosWebhooks;
 import br.com.terceirizacs.comum.ConflitoException;
 import br.com.terceirizacs.comum.NaoEncontradoException;
 import br.com.terceirizacs.comum.RequisicaoInvalidaException;
@@ -22,13 +24,15 @@ public class CatalogoService {
     private final ClienteRepository clientes;
     private final ProdutoRepository produtos;
     private final TemplateMensagemRepository templates;
+    private final BancoDosWebhooks webhooks;
     private final Clock clock;
 
     CatalogoService(ClienteRepository clientes, ProdutoRepository produtos, TemplateMensagemRepository templates,
-                    Clock clock) {
+                    BancoDosWebhooks webhooks, Clock clock) {
         this.clientes = clientes;
         this.produtos = produtos;
         this.templates = templates;
+        this.webhooks = webhooks;
         this.clock = clock;
     }
 
@@ -62,16 +66,19 @@ public class CatalogoService {
         return clientes.findById(id);
     }
 
-    /** The producer whose hottok this is; the stored hash is compared in constant time. */
-    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    /**
+     * The producer whose hottok this is; the stored hash is compared in constant time. Read on the webhooks' own
+     * pool ({@link BancoDosWebhooks}): it decides Hotmart's answer, which background work must not hold up.
+     */
     public Optional<Long> clientePorHottok(String hottok) {
         if (hottok == null || hottok.isBlank()) {
             return Optional.empty();
         }
         String hash = Hottoks.hash(hottok);
-        return clientes.findByHottokHash(hash)
-                .filter(c -> Hottoks.iguais(c.getHottokHash(), hash))
-                .map(Cliente::getId);
+        return webhooks.jdbc().sql("select id, hottok_hash from clientes where hottok_hash = ?").param(hash)
+                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).optional()
+                .filter(c -> Hottoks.iguais(c.getValue(), hash))
+                .map(Map.Entry::getKey);
     }
 
     // ----- products -----

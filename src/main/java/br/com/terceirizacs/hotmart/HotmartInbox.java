@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
+import br.com.terceirizacs.comum.BancoDosWebhooks;
 import br.com.terceirizacs.comum.Datas;
 import br.com.terceirizacs.comum.Hashes;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,7 +16,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -36,10 +36,10 @@ class HotmartInbox {
     private final Clock clock;
     private final MeterRegistry metricas;
 
-    HotmartInbox(JdbcClient jdbc, PlatformTransactionManager tm, ObjectMapper mapper, Clock clock,
-                 MeterRegistry metricas) {
-        this.jdbc = jdbc;
-        this.tx = new TransactionTemplate(tm);
+    HotmartInbox(BancoDosWebhooks banco, ObjectMapper mapper, Clock clock, MeterRegistry metricas) {
+        // the webhooks' own pool: storing a delivery never waits behind the processing and the job executor
+        this.jdbc = banco.jdbc();
+        this.tx = banco.transacao();
         this.mapper = mapper;
         this.clock = clock;
         this.metricas = metricas;

@@ -6,15 +6,19 @@ import java.util.Map;
 import java.util.Optional;
 
 import br.com.terceirizacs.catalogo.CatalogoService;
+import br.com.terceirizacs.comum.BancoDosWebhooks;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.TransactionException;
 import org.springframework.util.unit.DataSize;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
@@ -22,7 +26,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code POST /webhooks/hotmart}: authenticate by hottok, store, acknowledge; processing happens after the commit.
  * Any authentic delivery we manage to store gets a 2xx, usable or not: Hotmart deactivates hooks that keep failing.
- * A 5xx only ever means "not stored" (e.g. the database is down), so nothing is falsely acknowledged.
+ * A 5xx only ever means "not stored": when the database does not answer (down, restarting, or no connection of the
+ * webhooks' pool free within {@code terceiriza.webhooks.espera-conexao}) it is a 503 with {@code Retry-After}, within
+ * about that wait, and never a 500; nothing is falsely acknowledged.
  */
 @RestController
 @Tag(name = "Webhooks")
@@ -33,13 +39,16 @@ class HotmartWebhookController {
     private final CatalogoService catalogo;
     private final HotmartInbox inbox;
     private final InboxDespachante despachante;
+    private final BancoDosWebhooks webhooks;
     private final int limite;
 
     HotmartWebhookController(CatalogoService catalogo, HotmartInbox inbox, InboxDespachante despachante,
+                             BancoDosWebhooks webhooks,
                              @Value("${terceiriza.hotmart.tamanho-maximo-corpo}") DataSize limite) {
         this.catalogo = catalogo;
         this.inbox = inbox;
         this.despachante = despachante;
+        this.webhooks = webhooks;
         this.limite = (int) limite.toBytes();
     }
 
@@ -66,6 +75,13 @@ class HotmartWebhookController {
             despachante.agendar(r.id());
         }
         return ResponseEntity.ok(Map.of("recebido", true, "id", r.id(), "situacao", r.situacao(), "novo", r.novo()));
+    }
+
+    /** The hottok look-up or the insert found no database: not stored, so Hotmart must deliver it again. */
+    @ExceptionHandler({DataAccessException.class, TransactionException.class})
+    ResponseEntity<Map<String, Object>> bancoIndisponivel(RuntimeException e) {
+        log.warn("Webhook Hotmart respondido com 503: banco indisponível ({})", e.getClass().getSimpleName());
+        return webhooks.indisponivel();
     }
 
     private static ResponseEntity<Map<String, Object>> grandeDemais() {

@@ -2,10 +2,17 @@ package br.com.terceirizacs.whatsapp;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
+import br.com.terceirizacs.comum.BancoDosWebhooks;
 import br.com.terceirizacs.comum.Datas;
 import br.com.terceirizacs.comum.Mascara;
 import br.com.terceirizacs.matricula.ContatoAlunoService;
@@ -15,11 +22,16 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.task.TaskRejectedException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -29,11 +41,17 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Meta's webhook: {@code GET} subscription check; {@code POST} statuses and inbound messages, signed with the app
- * secret over the raw bytes. Batches are iterated whole; duplicates and out-of-order statuses are tolerated.
+ * secret over the raw bytes. Batches are iterated whole; duplicates and out-of-order statuses are tolerated, so a
+ * batch applied in part (or in whole, after its answer) is safe to deliver again.
+ * <p>
+ * Meta gets its answer within {@code terceiriza.webhooks.whatsapp-espera}: the batch is applied on a small pool of
+ * its own threads and, if that takes longer (the database down or restarting, the main pool busy), the answer is 503
+ * with {@code Retry-After} and Meta delivers it again; a request thread never waits on the main pool for long, and
+ * no more than {@code whatsapp-threads} of them ever do at once.
  */
 @RestController
 @Tag(name = "Webhooks")
-class WhatsAppWebhookController {
+class WhatsAppWebhookController implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(WhatsAppWebhookController.class);
 
@@ -41,17 +59,33 @@ class WhatsAppWebhookController {
     private final MensagemService mensagens;
     private final ContatoAlunoService contatos;
     private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
     private final ObjectMapper mapper;
     private final Clock clock;
+    private final BancoDosWebhooks webhooks;
+    private final ThreadPoolTaskExecutor executor;
+    private final Duration espera;
 
     WhatsAppWebhookController(WhatsAppProperties props, MensagemService mensagens, ContatoAlunoService contatos,
-                              JdbcClient jdbc, ObjectMapper mapper, Clock clock) {
+                              JdbcClient jdbc, PlatformTransactionManager tm, ObjectMapper mapper, Clock clock,
+                              BancoDosWebhooks webhooks, @Value("${terceiriza.webhooks.whatsapp-threads}") int threads,
+                              @Value("${terceiriza.webhooks.whatsapp-espera}") Duration espera) {
         this.props = props;
         this.mensagens = mensagens;
         this.contatos = contatos;
         this.jdbc = jdbc;
+        this.tx = new TransactionTemplate(tm);
         this.mapper = mapper;
         this.clock = clock;
+        this.webhooks = webhooks;
+        this.espera = espera;
+        this.executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(threads);
+        executor.setMaxPoolSize(threads);
+        executor.setQueueCapacity(threads * 10);
+        executor.setThreadNamePrefix("webhook-whatsapp-");
+        executor.setRejectedExecutionHandler(new ThreadPoolExecutor.AbortPolicy());
+        executor.initialize();
     }
 
     @GetMapping(value = "/webhooks/whatsapp", produces = MediaType.TEXT_PLAIN_VALUE)
@@ -66,7 +100,6 @@ class WhatsAppWebhookController {
 
     @PostMapping("/webhooks/whatsapp")
     @Operation(summary = "Status de mensagens e mensagens recebidas (assinadas com X-Hub-Signature-256)")
-    @Transactional
     ResponseEntity<Map<String, Object>> receber(@RequestHeader(name = "X-Hub-Signature-256", required = false) String assinatura,
                                                 @RequestBody(required = false) byte[] corpo) throws IOException {
         byte[] bytes = corpo == null ? new byte[0] : corpo;
@@ -80,6 +113,35 @@ class WhatsAppWebhookController {
         } catch (IOException e) {
             return ResponseEntity.badRequest().body(Map.of("erro", "JSON inválido"));
         }
+        Future<Map<String, Object>> aplicacao;
+        try {
+            aplicacao = executor.submit(() -> aplicar(raiz));
+        } catch (TaskRejectedException e) {
+            log.warn("Webhook do WhatsApp respondido com 503: {} lotes já à espera do banco", executor.getQueueSize());
+            return webhooks.indisponivel();
+        }
+        try {
+            return ResponseEntity.ok(aplicacao.get(espera.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (TimeoutException e) {
+            // not started yet: dropped; already running: it finishes, and the delivery Meta repeats is a duplicate
+            aplicacao.cancel(false);
+            log.warn("Webhook do WhatsApp respondido com 503: lote não aplicado em {} ms", espera.toMillis());
+            return webhooks.indisponivel();
+        } catch (ExecutionException e) {
+            if (BancoDosWebhooks.bancoIndisponivel(e.getCause())) {
+                log.warn("Webhook do WhatsApp respondido com 503: banco indisponível ({})",
+                        e.getCause().getClass().getSimpleName());
+                return webhooks.indisponivel();
+            }
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return webhooks.indisponivel();
+        }
+    }
+
+    /** One batch: each status, and each inbound message with its opt-out, in a transaction of its own. */
+    private Map<String, Object> aplicar(JsonNode raiz) {
         int statuses = 0;
         int recebidas = 0;
         for (JsonNode entry : raiz.path("entry")) {
@@ -89,11 +151,11 @@ class WhatsAppWebhookController {
                     statuses += status(s) ? 1 : 0;
                 }
                 for (JsonNode m : value.path("messages")) {
-                    recebidas += recebida(m) ? 1 : 0;
+                    recebidas += Boolean.TRUE.equals(tx.execute(t -> recebida(m))) ? 1 : 0;
                 }
             }
         }
-        return ResponseEntity.ok(Map.of("statuses", statuses, "mensagens", recebidas));
+        return Map.of("statuses", statuses, "mensagens", recebidas);
     }
 
     private boolean status(JsonNode s) {
@@ -143,6 +205,11 @@ class WhatsAppWebhookController {
             log.info("Opt-out de {} pelo WhatsApp: {} aluno(s)", Mascara.telefone("+" + waId), alunos.size());
         }
         return novas == 1;
+    }
+
+    @Override
+    public void destroy() {
+        executor.shutdown();
     }
 
     private static Long filaDaCallback(String callback) {
