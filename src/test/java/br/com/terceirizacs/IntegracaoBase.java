@@ -45,7 +45,7 @@ public abstract class IntegracaoBase {
 
     public static final String HOTTOK = "hottok-exemplo-ficticio-0001";
     public static final String SLUG = "escola-modelo";
-    public static final String SENHA_ADMIN = "senha-admin-de-teste";
+    public static final String SENHA_ADMIN = "Senha-de-Teste-1";
 
     /** Business data removed before each test, in foreign-key order (seeded rules and templates stay). */
     private static final List<String> LIMPEZA = List.of("delete from transacoes_historico", "delete from acessos_log",
