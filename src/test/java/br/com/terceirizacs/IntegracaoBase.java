@@ -57,7 +57,7 @@ public abstract class IntegracaoBase {
             "delete from eventos_hotmart", "delete from ofertas", "delete from turmas", "delete from produtos",
             "delete from usuarios_cliente", "delete from clientes", "delete from painel_resumo",
             "delete from painel_atrasos", "delete from painel_acessos", "delete from painel_pendencias",
-            "delete from painel_versoes");
+            "delete from painel_versoes", "delete from tentativas_login");
 
     /** Meta's Cloud API for the whole suite: one server per JVM, so the cached context keeps a valid URL. */
     protected static final WireMockServer META = new WireMockServer(WireMockConfiguration.options().dynamicPort());
