@@ -2,11 +2,13 @@ package br.com.terceirizacs.seguranca;
 
 import jakarta.servlet.DispatcherType;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.config.Customizer;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -25,6 +27,8 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
  *   <li>The producer's dashboard uses form login ({@code /login}) with a session: producer users (e-mail, role
  *       CLIENTE) and Terceiriza staff (their Camunda user, roles ADMIN or CS). Which producer each may read is
  *       decided per request by {@link AcessoPainel}.</li>
+ *   <li>Every login, on each of the three ways in (HTTP Basic, the form, the webapps' own login), goes through
+ *       {@link LimitadorLogin}.</li>
  * </ul>
  */
 @Configuration
@@ -32,18 +36,20 @@ class SegurancaConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiAdmin(HttpSecurity http, CamundaIdentityAuthenticationProvider provider) throws Exception {
+    SecurityFilterChain apiAdmin(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
+                                 LimitadorLogin limitador) throws Exception {
         // Path-pattern matchers: /engine-rest is Jersey's servlet, not Spring MVC's, so MVC matchers would miss it.
         PathPatternRequestMatcher.Builder caminho = PathPatternRequestMatcher.withDefaults();
         http.securityMatcher(new OrRequestMatcher(caminho.matcher("/api/**"), caminho.matcher("/engine-rest/**"),
                         caminho.matcher("/v3/api-docs/**"), caminho.matcher("/swagger-ui/**"),
                         caminho.matcher("/swagger-ui.html"), caminho.matcher("/actuator/**")))
-                .authenticationProvider(provider)
+                .authenticationManager(new AutenticacaoLimitada(new ProviderManager(provider), limitador,
+                        LimitadorLogin.Entrada.API))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(caminho.matcher("/actuator/health/**"), caminho.matcher("/actuator/health"),
                                 caminho.matcher("/actuator/info")).permitAll()
                         .anyRequest().hasRole(Papeis.ADMIN))
-                .httpBasic(Customizer.withDefaults())
+                .httpBasic(basic -> basic.authenticationEntryPoint(RespostaLoginEmEspera.basic()))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
         return http.build();
@@ -52,24 +58,36 @@ class SegurancaConfig {
     @Bean
     @Order(2)
     SecurityFilterChain painel(HttpSecurity http, UsuarioClienteAuthenticationProvider produtores,
-                               CamundaIdentityAuthenticationProvider equipe) throws Exception {
+                               CamundaIdentityAuthenticationProvider equipe, LimitadorLogin limitador)
+            throws Exception {
         PathPatternRequestMatcher.Builder caminho = PathPatternRequestMatcher.withDefaults();
         http.securityMatcher(new OrRequestMatcher(caminho.matcher("/"), caminho.matcher("/login"),
                         caminho.matcher("/logout"), caminho.matcher("/painel"), caminho.matcher("/painel/**"),
                         caminho.matcher("/webjars/**"), caminho.matcher("/painel-estatico/**")))
-                .authenticationProvider(produtores)
-                .authenticationProvider(equipe)
+                .authenticationManager(new AutenticacaoLimitada(new ProviderManager(produtores, equipe), limitador,
+                        LimitadorLogin.Entrada.PAINEL))
                 .authorizeHttpRequests(auth -> auth
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers(caminho.matcher("/login"), caminho.matcher("/webjars/**"),
                                 caminho.matcher("/painel-estatico/**")).permitAll()
                         .anyRequest().hasAnyRole(Papeis.CLIENTE, Papeis.CS, Papeis.ADMIN))
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/painel", true).permitAll())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/painel", true)
+                        .failureHandler(RespostaLoginEmEspera.formulario()).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?saiu"))
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
                                 + "frame-ancestors 'none'; form-action 'self'")));
         return http.build();
+    }
+
+    /** The Camunda webapps' own login (Spring Security does not see it), throttled like the others. */
+    @Bean
+    FilterRegistrationBean<LoginCamundaLimitado> loginCamundaLimitado(LimitadorLogin limitador,
+            @Value("${camunda.bpm.webapp.application-path:/camunda}") String caminhoWebapps) {
+        FilterRegistrationBean<LoginCamundaLimitado> registro =
+                new FilterRegistrationBean<>(new LoginCamundaLimitado(limitador, caminhoWebapps));
+        registro.addUrlPatterns(caminhoWebapps + "/api/admin/auth/user/*");
+        return registro;
     }
 
     /** BCrypt for the producers' passwords (Camunda hashes its own users' passwords itself). */

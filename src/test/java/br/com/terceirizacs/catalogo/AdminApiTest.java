@@ -185,7 +185,7 @@ class AdminApiTest extends IntegracaoBase {
             identity.saveUser(ana);
         }
         assertThat(get("/api/clientes", "anacs", "Senha-Forte-Api-1").statusCode()).isEqualTo(403);
-        // Camunda locks a user for a few seconds after a wrong password (brute-force protection): test it last.
+        // a wrong password is a 401 (an account's first few failures cost no wait: seguranca/LimitadorLogin)
         assertThat(get("/api/clientes", "anacs", "senha-errada").statusCode()).isEqualTo(401);
         HttpResponse<String> rest = get("/engine-rest/process-definition", "admin", SENHA_ADMIN);
         assertThat(rest.statusCode()).as(rest.headers() + rest.body()).isEqualTo(200);
