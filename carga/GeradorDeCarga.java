@@ -49,7 +49,7 @@ import java.util.regex.Pattern;
 public class GeradorDeCarga {
 
     static final String HOTTOK = "hottok-da-carga-0001";
-    static final String SENHA_ADMIN = "senha-admin-da-carga";
+    static final String SENHA_ADMIN = "Senha-da-Carga-1";
     static final long PRODUTO = 4100001L;
     static final Pattern PARA = Pattern.compile("\"to\"\\s*:\\s*\"(\\d+)\"");
 

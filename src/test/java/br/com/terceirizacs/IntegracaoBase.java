@@ -46,7 +46,7 @@ public abstract class IntegracaoBase {
 
     public static final String HOTTOK = "hottok-exemplo-ficticio-0001";
     public static final String SLUG = "escola-modelo";
-    public static final String SENHA_ADMIN = "senha-admin-de-teste";
+    public static final String SENHA_ADMIN = "Senha-de-Teste-1";
 
     /** Business data removed before each test, in foreign-key order (seeded rules and templates stay). */
     private static final List<String> LIMPEZA = List.of("delete from transacoes_historico", "delete from acessos_log",
@@ -58,7 +58,7 @@ public abstract class IntegracaoBase {
             "delete from eventos_hotmart", "delete from ofertas", "delete from turmas", "delete from produtos",
             "delete from usuarios_cliente", "delete from clientes", "delete from painel_resumo",
             "delete from painel_atrasos", "delete from painel_acessos", "delete from painel_pendencias",
-            "delete from painel_versoes");
+            "delete from painel_versoes", "delete from tentativas_login");
 
     /** Meta's Cloud API for the whole suite: one server per JVM, so the cached context keeps a valid URL. */
     protected static final WireMockServer META = new WireMockServer(WireMockConfiguration.options().dynamicPort());

@@ -1,12 +1,14 @@
 package br.com.terceirizacs.bi;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 
 import br.com.terceirizacs.catalogo.CatalogoService;
 import br.com.terceirizacs.comum.NaoEncontradoException;
 import br.com.terceirizacs.comum.RequisicaoInvalidaException;
 import br.com.terceirizacs.seguranca.AcessoPainel;
+import br.com.terceirizacs.seguranca.LimitadorLogin;
 import br.com.terceirizacs.seguranca.UsuarioPainel;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
@@ -20,6 +22,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -53,8 +56,13 @@ class PainelController {
         return "redirect:/painel";
     }
 
+    /** {@code ?espera=N}: the login throttle refused the last attempt; the page says how long to wait. */
     @GetMapping("/login")
-    String login() {
+    String login(@RequestParam(name = "espera", required = false) String espera, Model model) {
+        if (espera != null) {
+            long segundos = espera.matches("\\d{1,7}") ? Long.parseLong(espera) : 0;
+            model.addAttribute("espera", LimitadorLogin.textoEspera(Duration.ofSeconds(segundos)));
+        }
         return "login";
     }
 

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import br.com.terceirizacs.comum.Aleatorio;
+import org.camunda.bpm.engine.identity.User;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.Ordered;
@@ -19,7 +19,9 @@ import org.springframework.util.StringUtils;
  *   <li>profile {@code postgres} (production) refuses to start unless DB_URL, DB_USER, DB_PASSWORD and ADMIN_PASSWORD
  *       are set, with a message that names what is missing;</li>
  *   <li>elsewhere (local demo), when no ADMIN_PASSWORD is given, generates a random admin password so that there is
- *       never a default one; {@link AdminUsuarioSincronizador} prints it once at start-up.</li>
+ *       never a default one; {@link AdminUsuarioSincronizador} prints it once at start-up;</li>
+ *   <li>everywhere, refuses an ADMIN_PASSWORD that Camunda's password policy ({@link PoliticaDeSenha}) would refuse,
+ *       naming the rules it breaks: the engine would otherwise fail later with "Password does not match policy".</li>
  * </ul>
  */
 public class ConfiguracaoObrigatoriaPostProcessor implements EnvironmentPostProcessor, Ordered {
@@ -43,12 +45,21 @@ public class ConfiguracaoObrigatoriaPostProcessor implements EnvironmentPostProc
             }
         }
         String senha = env.getProperty(SENHA);
+        User admin = PoliticaDeSenha.usuario(env.getProperty("camunda.bpm.admin-user.id", "admin"),
+                env.getProperty("camunda.bpm.admin-user.first-name"),
+                env.getProperty("camunda.bpm.admin-user.last-name"));
         if (!StringUtils.hasText(senha) && env.getProperty("terceiriza.admin.gerar-senha-se-ausente", Boolean.class, true)) {
-            String gerada = Aleatorio.texto(18);
+            String gerada = PoliticaDeSenha.gerar(admin);
             env.getPropertySources().addFirst(new MapPropertySource("senha-admin-gerada",
                     Map.of(SENHA, gerada, SENHA_GERADA, "true")));
         } else if (!StringUtils.hasText(senha)) {
             throw new IllegalStateException("Defina ADMIN_PASSWORD: não há senha padrão para o usuário admin.");
+        } else {
+            List<String> violadas = PoliticaDeSenha.regrasVioladas(senha, admin);
+            if (!violadas.isEmpty()) {
+                throw new IllegalStateException("ADMIN_PASSWORD não atende à política de senhas do Camunda: precisa "
+                        + String.join("; ", violadas) + ". A política completa: " + PoliticaDeSenha.descricao() + ".");
+            }
         }
     }
 

@@ -1,6 +1,5 @@
 package br.com.terceirizacs.seguranca;
 
-import br.com.terceirizacs.comum.Aleatorio;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
@@ -11,7 +10,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** Local demo only: a CS user ({@code csdemo}, group cs) with a fresh password printed at every start. */
+/**
+ * Local demo only: a CS user ({@code csdemo}, group cs) with a fresh password printed at every start (one that
+ * Camunda's password policy accepts).
+ */
 @Component
 @ConditionalOnProperty(name = "terceiriza.demo.semear", havingValue = "true")
 class DemoUsuarioCs {
@@ -28,7 +30,6 @@ class DemoUsuarioCs {
     @EventListener(ApplicationReadyEvent.class)
     @Order(2)
     void criar() {
-        String senha = Aleatorio.texto(12);
         User usuario = identity.createUserQuery().userId(USUARIO).singleResult();
         if (usuario == null) {
             usuario = identity.newUser(USUARIO);
@@ -36,6 +37,7 @@ class DemoUsuarioCs {
             usuario.setLastName("Demo");
             usuario.setEmail("cs.demo@terceirizacs.example.com");
         }
+        String senha = PoliticaDeSenha.gerar(usuario);
         usuario.setPassword(senha);
         identity.saveUser(usuario);
         if (identity.createUserQuery().userId(USUARIO).memberOfGroup(Papeis.GRUPO_CS).count() == 0) {

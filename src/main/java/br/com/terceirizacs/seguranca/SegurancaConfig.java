@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.config.Customizer;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -37,6 +37,8 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
  *   <li>The producer's dashboard uses form login ({@code /login}) with a session: producer users (e-mail, role
  *       CLIENTE) and Terceiriza staff (their Camunda user, roles ADMIN or CS). Which producer each may read is
  *       decided per request by {@link AcessoPainel}.</li>
+ *   <li>Every login, on each of the three ways in (HTTP Basic, the form, the webapps' own login), goes through
+ *       {@link LimitadorLogin}.</li>
  * </ul>
  */
 @Configuration
@@ -45,6 +47,7 @@ class SegurancaConfig {
     @Bean
     @Order(1)
     SecurityFilterChain apiAdmin(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
+                                 LimitadorLogin limitador,
                                  @Value("${terceiriza.seguranca.origens-permitidas:}") Set<String> origensPermitidas)
             throws Exception {
         // Path-pattern matchers: /engine-rest is Jersey's servlet, not Spring MVC's, so MVC matchers would miss it.
@@ -52,7 +55,8 @@ class SegurancaConfig {
         http.securityMatcher(new OrRequestMatcher(caminho.matcher("/api/**"), caminho.matcher("/engine-rest/**"),
                         caminho.matcher("/v3/api-docs/**"), caminho.matcher("/swagger-ui/**"),
                         caminho.matcher("/swagger-ui.html"), caminho.matcher("/actuator/**")))
-                .authenticationProvider(provider)
+                .authenticationManager(new AutenticacaoLimitada(new ProviderManager(provider), limitador,
+                        LimitadorLogin.Entrada.API))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(caminho.matcher("/actuator/health/**"), caminho.matcher("/actuator/health"),
                                 caminho.matcher("/actuator/info")).permitAll()
@@ -65,7 +69,7 @@ class SegurancaConfig {
                                 caminho.matcher(HttpMethod.GET, "/engine-rest/process-definition/**"))
                         .hasAnyRole(Papeis.ADMIN, Papeis.DONO_PROCESSO)
                         .anyRequest().hasRole(Papeis.ADMIN))
-                .httpBasic(Customizer.withDefaults())
+                .httpBasic(basic -> basic.authenticationEntryPoint(RespostaLoginEmEspera.basic()))
                 // No session and no cookie to forge: the browser risk is replayed Basic credentials, which the origin
                 // check refuses on every state-changing request (see OrigemConfiavelFilter).
                 .csrf(csrf -> csrf.disable())
@@ -94,24 +98,36 @@ class SegurancaConfig {
     @Bean
     @Order(2)
     SecurityFilterChain painel(HttpSecurity http, UsuarioClienteAuthenticationProvider produtores,
-                               CamundaIdentityAuthenticationProvider equipe) throws Exception {
+                               CamundaIdentityAuthenticationProvider equipe, LimitadorLogin limitador)
+            throws Exception {
         PathPatternRequestMatcher.Builder caminho = PathPatternRequestMatcher.withDefaults();
         http.securityMatcher(new OrRequestMatcher(caminho.matcher("/"), caminho.matcher("/login"),
                         caminho.matcher("/logout"), caminho.matcher("/painel"), caminho.matcher("/painel/**"),
                         caminho.matcher("/webjars/**"), caminho.matcher("/painel-estatico/**")))
-                .authenticationProvider(produtores)
-                .authenticationProvider(equipe)
+                .authenticationManager(new AutenticacaoLimitada(new ProviderManager(produtores, equipe), limitador,
+                        LimitadorLogin.Entrada.PAINEL))
                 .authorizeHttpRequests(auth -> auth
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers(caminho.matcher("/login"), caminho.matcher("/webjars/**"),
                                 caminho.matcher("/painel-estatico/**")).permitAll()
                         .anyRequest().hasAnyRole(Papeis.CLIENTE, Papeis.CS, Papeis.ADMIN))
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/painel", true).permitAll())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/painel", true)
+                        .failureHandler(RespostaLoginEmEspera.formulario()).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?saiu"))
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
                                 + "frame-ancestors 'none'; form-action 'self'")));
         return http.build();
+    }
+
+    /** The Camunda webapps' own login (Spring Security does not see it), throttled like the others. */
+    @Bean
+    FilterRegistrationBean<LoginCamundaLimitado> loginCamundaLimitado(LimitadorLogin limitador,
+            @Value("${camunda.bpm.webapp.application-path:/camunda}") String caminhoWebapps) {
+        FilterRegistrationBean<LoginCamundaLimitado> registro =
+                new FilterRegistrationBean<>(new LoginCamundaLimitado(limitador, caminhoWebapps));
+        registro.addUrlPatterns(caminhoWebapps + "/api/admin/auth/user/*");
+        return registro;
     }
 
     /** BCrypt for the producers' passwords (Camunda hashes its own users' passwords itself). */

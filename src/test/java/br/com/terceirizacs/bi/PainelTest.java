@@ -346,8 +346,8 @@ class PainelTest extends PainelBase {
     @Test
     void aEquipeDeCsEscolheQualquerProdutor() {
         outraProdutoraComDados();
-        garantirUsuarioCs("cspainel", "CS Painel", "senha-cs-painel-1");
-        Sessao cs = sessao("cspainel", "senha-cs-painel-1");
+        garantirUsuarioCs("cspainel", "CS Painel", "Senha-Forte-Painel-1");
+        Sessao cs = sessao("cspainel", "Senha-Forte-Painel-1");
         HttpResponse<String> lista = cs.get("/painel");
         assertThat(lista.statusCode()).isEqualTo(200);
         assertThat(lista.body()).contains("Outra Produtora Secreta").contains("Escola Modelo Cursos Online");

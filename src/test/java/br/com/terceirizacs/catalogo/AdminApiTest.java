@@ -181,11 +181,11 @@ class AdminApiTest extends IntegracaoBase {
 
         if (identity.createUserQuery().userId("anacs").singleResult() == null) {
             User ana = identity.newUser("anacs");
-            ana.setPassword("senha-da-ana-cs");
+            ana.setPassword("Senha-Forte-Api-1");
             identity.saveUser(ana);
         }
-        assertThat(get("/api/clientes", "anacs", "senha-da-ana-cs").statusCode()).isEqualTo(403);
-        // Camunda locks a user for a few seconds after a wrong password (brute-force protection): test it last.
+        assertThat(get("/api/clientes", "anacs", "Senha-Forte-Api-1").statusCode()).isEqualTo(403);
+        // a wrong password is a 401 (an account's first few failures cost no wait: seguranca/LimitadorLogin)
         assertThat(get("/api/clientes", "anacs", "senha-errada").statusCode()).isEqualTo(401);
         HttpResponse<String> rest = get("/engine-rest/process-definition", "admin", SENHA_ADMIN);
         assertThat(rest.statusCode()).as(rest.headers() + rest.body()).isEqualTo(200);

@@ -15,6 +15,15 @@ class MascaraTest {
     }
 
     @Test
+    void usuarioMostraSoOInicio() {
+        assertThat(Mascara.usuario("admin")).isEqualTo("ad***");
+        assertThat(Mascara.usuario("x")).isEqualTo("x***");
+        assertThat(Mascara.usuario("dono@escola.example.com")).isEqualTo("do***@escola.example.com");
+        assertThat(Mascara.usuario(" ")).isEqualTo("-");
+        assertThat(Mascara.usuario(null)).isEqualTo("-");
+    }
+
+    @Test
     void telefoneEscondeOMeioDoNumero() {
         assertThat(Mascara.telefone("+5511900000001")).isEqualTo("+5511*****0001");
         assertThat(Mascara.telefone("+5511900000001")).doesNotContain("90000");

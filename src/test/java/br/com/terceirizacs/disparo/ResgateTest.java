@@ -184,12 +184,12 @@ class ResgateTest extends IntegracaoBase {
         long ana = compra("Ana Primeira", Duration.ofHours(30), Duration.ofDays(5), true);
         long bia = compra("Bia Segunda", Duration.ofHours(26), Duration.ofDays(5), true);
         executarResgate();
-        garantirUsuarioCs("carlacs", "Carla", "senha-da-carla-cs");
+        garantirUsuarioCs("carlacs", "Carla", "Senha-Forte-Resgate-1");
 
         try (Navegador navegador = Navegador.abrir()) {
             TasklistPagina tasklist = new TasklistPagina(navegador.driver());
             try {
-                tasklist.entrar(url("/camunda/app/tasklist/default/"), "carlacs", "senha-da-carla-cs");
+                tasklist.entrar(url("/camunda/app/tasklist/default/"), "carlacs", "Senha-Forte-Resgate-1");
                 tasklist.abrirFiltro("Resgates pendentes");
                 tasklist.abrirEReivindicar("Resgate: Ana Primeira");
                 assertThat(tasklist.valor("campoMensagem")).startsWith("Oi, Ana! Vimos que você ainda não entrou em");

@@ -25,7 +25,7 @@ class TasklistAprovacaoTest extends IntegracaoBase {
 
     @BeforeEach
     void umaPessoaDoCsEUmaSugestaoPendente() {
-        garantirUsuarioCs("julianacs", "Juliana", "senha-da-juliana-cs");
+        garantirUsuarioCs("julianacs", "Juliana", "Senha-Forte-Tasklist-1");
         jdbc.sql("update regras_automacao set modo_execucao = 'SUGERIR_APENAS' where chave = 'ONBOARDING:global'").update();
         postarEProcessar(amostra("purchase-approved.json"));
         executarJobs();
@@ -36,7 +36,7 @@ class TasklistAprovacaoTest extends IntegracaoBase {
         try (Navegador navegador = Navegador.abrir()) {
             TasklistPagina tasklist = new TasklistPagina(navegador.driver());
             try {
-                tasklist.entrar(url("/camunda/app/tasklist/default/"), "julianacs", "senha-da-juliana-cs");
+                tasklist.entrar(url("/camunda/app/tasklist/default/"), "julianacs", "Senha-Forte-Tasklist-1");
                 tasklist.abrirFiltro("Disparos para aprovar");
                 tasklist.abrirEReivindicar("Boas-vindas: Mariana Souza");
                 assertThat(tasklist.valor("campoMensagem"))

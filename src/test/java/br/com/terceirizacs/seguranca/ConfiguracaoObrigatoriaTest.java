@@ -24,14 +24,14 @@ class ConfiguracaoObrigatoriaTest {
     @Test
     void oPerfilPostgresSobeComTodasAsVariaveisESemGerarSenha() {
         MockEnvironment env = new MockEnvironment().withProperty("DB_URL", "jdbc:postgresql://db/x")
-                .withProperty("DB_USER", "app").withProperty("DB_PASSWORD", "s").withProperty("ADMIN_PASSWORD", "forte")
-                .withProperty("terceiriza.admin.password", "forte")
+                .withProperty("DB_USER", "app").withProperty("DB_PASSWORD", "s").withProperty("ADMIN_PASSWORD", "Senha-Forte-1")
+                .withProperty("terceiriza.admin.password", "Senha-Forte-1")
                 .withProperty("terceiriza.admin.gerar-senha-se-ausente", "false");
         env.setActiveProfiles("postgres");
 
         processor.postProcessEnvironment(env, null);
 
-        assertThat(env.getProperty("terceiriza.admin.password")).isEqualTo("forte");
+        assertThat(env.getProperty("terceiriza.admin.password")).isEqualTo("Senha-Forte-1");
         assertThat(env.getProperty("terceiriza.admin.senha-gerada")).isNull();
     }
 
@@ -46,6 +46,28 @@ class ConfiguracaoObrigatoriaTest {
         String senhaA = a.getProperty("terceiriza.admin.password");
         assertThat(senhaA).hasSizeGreaterThanOrEqualTo(20).isNotEqualTo(b.getProperty("terceiriza.admin.password"));
         assertThat(a.getProperty("terceiriza.admin.senha-gerada")).isEqualTo("true");
+        assertThat(PoliticaDeSenha.regrasVioladas(senhaA, PoliticaDeSenha.usuario("admin", "Administrador", "Terceiriza")))
+                .as("a senha gerada passa na política de senhas do Camunda").isEmpty();
+    }
+
+    @Test
+    void umaAdminPasswordFracaNaoSobeEDizQuaisRegrasFaltam() {
+        MockEnvironment env = new MockEnvironment().withProperty("terceiriza.admin.password", "senha-admin-fraca")
+                .withProperty("camunda.bpm.admin-user.id", "admin");
+
+        assertThatThrownBy(() -> processor.postProcessEnvironment(env, null))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("ADMIN_PASSWORD não atende à política de senhas")
+                .hasMessageContaining("maiúscula").hasMessageContaining("dígito")
+                .hasMessageContaining("não conter o id");
+    }
+
+    @Test
+    void aSenhaDoAdminNaoPodeConterONomeDoUsuario() {
+        MockEnvironment env = new MockEnvironment().withProperty("terceiriza.admin.password", "Senha-Terceiriza-1")
+                .withProperty("camunda.bpm.admin-user.last-name", "Terceiriza");
+
+        assertThatThrownBy(() -> processor.postProcessEnvironment(env, null)).hasMessageContaining("não conter o id");
     }
 
     @Test

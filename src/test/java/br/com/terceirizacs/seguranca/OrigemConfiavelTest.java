@@ -96,26 +96,26 @@ class OrigemConfiavelTest extends IntegracaoBase {
         org.camunda.bpm.engine.identity.User u = identity.newUser("donaprocesso");
         u.setFirstName("Dona");
         u.setLastName("Processo");
-        u.setPassword("Senha-Da-Dona-1");
+        u.setPassword("Senha-Modeler-7");
         identity.saveUser(u);
         identity.createMembership("donaprocesso", Papeis.GRUPO_DONOS_PROCESSO);
 
-        assertThat(implantar("donaprocesso", "Senha-Da-Dona-1", null).statusCode()).isEqualTo(200);
+        assertThat(implantar("donaprocesso", "Senha-Modeler-7", null).statusCode()).isEqualTo(200);
         // the engine saw who deployed (it grants the creator rights on the new deployment): its authorizations apply
         assertThat(autorizacoes.createAuthorizationQuery().userIdIn("donaprocesso")
                 .resourceType(org.camunda.bpm.engine.authorization.Resources.DEPLOYMENT).count()).isEqualTo(1);
-        assertThat(get("/engine-rest/deployment?name=teste-de-origem", "donaprocesso", "Senha-Da-Dona-1").statusCode())
+        assertThat(get("/engine-rest/deployment?name=teste-de-origem", "donaprocesso", "Senha-Modeler-7").statusCode())
                 .isEqualTo(200);
-        assertThat(get("/engine-rest/process-instance", "donaprocesso", "Senha-Da-Dona-1").statusCode()).isEqualTo(403);
-        assertThat(get("/engine-rest/user", "donaprocesso", "Senha-Da-Dona-1").statusCode()).isEqualTo(403);
-        assertThat(get("/api/regras", "donaprocesso", "Senha-Da-Dona-1").statusCode()).isEqualTo(403);
+        assertThat(get("/engine-rest/process-instance", "donaprocesso", "Senha-Modeler-7").statusCode()).isEqualTo(403);
+        assertThat(get("/engine-rest/user", "donaprocesso", "Senha-Modeler-7").statusCode()).isEqualTo(403);
+        assertThat(get("/api/regras", "donaprocesso", "Senha-Modeler-7").statusCode()).isEqualTo(403);
     }
 
     @Test
     void aApiDoMotorRodaComoQuemChamaSobAsAutorizacoesDoMotor() {
-        garantirUsuarioCs("cslimitada", "Cs", "Senha-Da-Cs-1");
+        garantirUsuarioCs("cslimitada", "Cs", "Senha-Tasklist-7");
         // CS has no business on Camunda's REST API: Spring Security stops it before the engine
-        assertThat(get("/engine-rest/deployment", "cslimitada", "Senha-Da-Cs-1").statusCode()).isEqualTo(403);
+        assertThat(get("/engine-rest/deployment", "cslimitada", "Senha-Tasklist-7").statusCode()).isEqualTo(403);
     }
 
     private HttpResponse<String> implantar(String usuario, String senha, String origem) {
