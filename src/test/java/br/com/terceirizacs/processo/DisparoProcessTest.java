@@ -55,10 +55,13 @@ class DisparoProcessTest {
     private PreparacaoDisparo preparacao;
     private DecisaoDisparo decisoes;
     private EnvioDisparo envios;
+    /** The queue row's expiry, as the preparation and the approval view report it (both read the same row). */
+    private Date expiraEm;
 
     @BeforeEach
     void ligarDelegates() {
         BpmnAwareTests.init(MOTOR);
+        expiraEm = Date.from(Instant.now().plus(48, ChronoUnit.HOURS));
         preparacao = Mockito.mock(PreparacaoDisparo.class);
         decisoes = Mockito.mock(DecisaoDisparo.class);
         envios = Mockito.mock(EnvioDisparo.class);
@@ -68,19 +71,29 @@ class DisparoProcessTest {
         when(decisoes.filaDoProcesso(anyString())).thenReturn(FILA);
         when(preparacao.visaoAprovacao(FILA)).thenReturn(new PreparacaoDisparo.VisaoAprovacao("Mariana Souza",
                 "+5511900000001", "Curso Exemplo", "Resgate", "Sem acesso há 31 h", "Oi, Mariana!", true,
-                "Seu acesso está ativo.", Date.from(Instant.now().plus(48, ChronoUnit.HOURS))));
+                "Seu acesso está ativo.", expiraEm));
     }
 
     private void preparacao(boolean politicaOk, boolean aprovacaoHumana, boolean aguardaJanela) {
         when(preparacao.preparar(eq(7L), any(TipoRegra.class), anyString(), anyBoolean(), anyString()))
                 .thenReturn(new PreparacaoDisparo.Preparacao(FILA, politicaOk, aprovacaoHumana, aguardaJanela,
-                        politicaOk ? Date.from(Instant.now().plus(48, ChronoUnit.HOURS)) : null,
+                        politicaOk ? expiraEm : null,
                         politicaOk ? null : "Aluno pediu para não receber mensagens"));
     }
 
     private ProcessInstance iniciar(String tipo) {
         return runtimeService().startProcessInstanceByKey("disparo",
                 Map.of("matriculaId", 7L, "tipoRegra", tipo, "motivo", "Sem acesso há 31 h"));
+    }
+
+    /** Completes the approval task as a CS user signed in to Tasklist. */
+    private static void completarComo(String usuario, Map<String, Object> respostas) {
+        MOTOR.getIdentityService().setAuthenticatedUserId(usuario);
+        try {
+            complete(task(), respostas);
+        } finally {
+            MOTOR.getIdentityService().clearAuthentication();
+        }
     }
 
     /** Runs the async continuations up to the end (or the next wait state). */
@@ -115,11 +128,11 @@ class DisparoProcessTest {
         ProcessInstance pi = iniciar("RESGATE_ACESSO");
         assertThat(pi).isWaitingAt("aprovarDisparo");
         assertThat(task()).hasCandidateGroup("cs").hasName("Resgate: Mariana Souza — Curso Exemplo, Sem acesso há 31 h");
-        assertThat(task().getDueDate()).isNotNull();
-        complete(task(), Map.of("decisao", "aprovar"));
+        assertThat(task().getDueDate()).as("prazo do CS = expiração da sugestão").isEqualTo(expiraEm);
+        completarComo("ana.cs", Map.of("decisao", "aprovar"));
         seguir(pi);
 
-        verify(decisoes).aprovar(eq(FILA), anyString(), eq("Seu acesso está ativo."));
+        verify(decisoes).aprovar(FILA, "ana.cs", "Seu acesso está ativo.");
         assertThat(pi).hasPassedInOrder("aprovarDisparo", "aprovado", "verificarPolitica", "enviarMensagem", "concluido");
         assertThat(runtimeService().createVariableInstanceQuery().variableName("decisao").count()).isZero();
     }
@@ -130,10 +143,10 @@ class DisparoProcessTest {
         ProcessInstance pi = iniciar("RESGATE_ACESSO");
         assertThat(pi).isWaitingAt("aprovarDisparo");
 
-        complete(task(), Map.of("decisao", "aprovar", "textoLivre", "Posso ajudar você a entrar?"));
+        completarComo("ana.cs", Map.of("decisao", "aprovar", "textoLivre", "Posso ajudar você a entrar?"));
         seguir(pi);
 
-        verify(decisoes).aprovar(eq(FILA), anyString(), eq("Posso ajudar você a entrar?"));
+        verify(decisoes).aprovar(FILA, "ana.cs", "Posso ajudar você a entrar?");
         assertThat(pi).isEnded().hasPassed("enviarMensagem");
     }
 
@@ -143,9 +156,9 @@ class DisparoProcessTest {
         ProcessInstance pi = iniciar("RESGATE_ACESSO");
         assertThat(pi).isWaitingAt("aprovarDisparo");
 
-        complete(task(), Map.of("decisao", "descartar", "motivoDescarte", "Aluno já falou com o suporte"));
+        completarComo("bruno.cs", Map.of("decisao", "descartar", "motivoDescarte", "Aluno já falou com o suporte"));
 
-        verify(decisoes).rejeitar(eq(FILA), anyString(), eq("Aluno já falou com o suporte"));
+        verify(decisoes).rejeitar(FILA, "bruno.cs", "Aluno já falou com o suporte");
         assertThat(pi).as("a decisão está gravada; o resto segue em segundo plano").isWaitingAt("aprovarDisparo");
         seguir(pi);
         assertThat(pi).isEnded().hasPassed("descartado").hasNotPassed("enviarMensagem");
@@ -169,7 +182,7 @@ class DisparoProcessTest {
         preparacao(true, true, false);
         ProcessInstance pi = iniciar("RESGATE_ACESSO");
         Job prazo = MOTOR.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers().singleResult();
-        assertThat(prazo.getDuedate()).isAfter(Date.from(Instant.now().plus(47, ChronoUnit.HOURS)));
+        assertThat(prazo.getDuedate()).isEqualTo(expiraEm);
 
         execute(prazo);
 
@@ -220,15 +233,18 @@ class DisparoProcessTest {
         when(envios.enviar(FILA)).thenThrow(new EnvioTransitorioException("130429", null)).thenReturn(ResultadoDisparo.ENVIADO);
 
         ProcessInstance pi = iniciar("ONBOARDING");
+        Instant antes = Instant.now();
         try {
             execute(job(pi));
         } catch (RuntimeException esperado) {
             // the job failed; the engine schedules the retry
         }
+        Instant depois = Instant.now();
 
         Job envio = job(pi);
         assertThat(envio.getRetries()).as("PT10S,PT30S,PT2M,PT5M,PT15M: cinco novas tentativas").isEqualTo(5);
-        assertThat(envio.getDuedate()).isAfter(new Date());
+        assertThat(envio.getDuedate()).as("a primeira nova tentativa, 10 s depois da falha")
+                .isBetween(Date.from(antes.plusSeconds(10)), Date.from(depois.plusSeconds(10)), true, true);
         assertThat(runtimeService().createIncidentQuery().count()).isZero();
         execute(envio);
         assertThat(pi).isEnded().hasPassed("concluido");
@@ -252,7 +268,8 @@ class DisparoProcessTest {
         }
 
         Incident incidente = runtimeService().createIncidentQuery().processInstanceId(pi.getId()).singleResult();
-        assertThat(incidente).isNotNull();
+        assertThat(incidente).extracting(Incident::getActivityId, Incident::getIncidentType)
+                .containsExactly("confirmarIncerto", Incident.FAILED_JOB_HANDLER_TYPE);
         assertThat(incidente.getIncidentMessage()).contains("Envio incerto");
         assertThat(job(pi).getRetries()).isZero();
 
