@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 
 import br.com.terceirizacs.catalogo.CatalogoService;
+import br.com.terceirizacs.comum.ModoEnvio;
 import br.com.terceirizacs.comum.NaoEncontradoException;
 import br.com.terceirizacs.comum.RequisicaoInvalidaException;
 import br.com.terceirizacs.seguranca.AcessoPainel;
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
@@ -41,14 +43,22 @@ class PainelController {
     private final PainelCsv csv;
     private final AcessoPainel acesso;
     private final CatalogoService catalogo;
+    private final ModoEnvio modoEnvio;
 
     PainelController(PainelService painel, PainelAoVivo aoVivo, PainelCsv csv, AcessoPainel acesso,
-                     CatalogoService catalogo) {
+                     CatalogoService catalogo, ModoEnvio modoEnvio) {
+        this.modoEnvio = modoEnvio;
         this.painel = painel;
         this.aoVivo = aoVivo;
         this.csv = csv;
         this.acesso = acesso;
         this.catalogo = catalogo;
+    }
+
+    /** Every page says when messages are only simulated: "sent" figures then reached no student. */
+    @ModelAttribute("modoSimulacao")
+    boolean modoSimulacao() {
+        return modoEnvio.simulado();
     }
 
     @GetMapping("/")

@@ -89,7 +89,8 @@ public class CatalogoService {
         Cliente cliente = clientePorSlug(slug);
         exigirTemplate(templateBoasVindas);
         if (produtos.findByClienteIdAndHotmartProductId(cliente.getId(), hotmartProductId).isPresent()) {
-            throw new ConflitoException("O produto " + hotmartProductId + " já está cadastrado para '" + slug + "'");
+            throw new ConflitoException("O produto " + hotmartProductId + " já está cadastrado para '" + slug
+                    + "'; para alterá-lo use PUT /api/clientes/" + slug + "/produtos/" + hotmartProductId);
         }
         Instant agora = clock.instant();
         Produto produto = new Produto(cliente.getId(), hotmartProductId, agora);

@@ -14,7 +14,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import br.com.terceirizacs.comum.RequisicaoInvalidaException;
-import org.hibernate.validator.constraints.URL;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -59,7 +58,7 @@ class ClienteController {
             @NotNull(message = "é obrigatório") @Positive(message = "deve ser um id de produto Hotmart") Long hotmartProductId,
             @NotBlank(message = "é obrigatório") @Size(max = 300, message = "deve ter no máximo 300 caracteres") String nome,
             @NotNull(message = "é obrigatório") Boolean ativoMonitoramento,
-            @URL(protocol = "https", message = "deve ser uma URL https") @Size(max = 1000) String urlAreaMembros,
+            @UrlAreaMembros @Size(max = 1000, message = "deve ter no máximo 1000 caracteres") String urlAreaMembros,
             @Size(max = 200, message = "deve ter no máximo 200 caracteres") String templateBoasVindas) {
     }
 

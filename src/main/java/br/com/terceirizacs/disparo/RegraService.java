@@ -79,9 +79,10 @@ public class RegraService {
                 .filter(p -> p.hotmartProductId().equals(hotmartProductId)).findFirst()
                 .orElseThrow(() -> new NaoEncontradoException("Produto " + hotmartProductId + " não encontrado para '" + slug + "'"))
                 .id();
-        if (regras.findByChave(tipo.name() + ":" + produtoId).isPresent()) {
-            throw new ConflitoException("O produto já tem uma regra " + tipo + "; altere-a");
-        }
+        regras.findByChave(tipo.name() + ":" + produtoId).ifPresent(existente -> {
+            throw new ConflitoException("O produto já tem uma regra " + tipo + " (id " + existente.getId()
+                    + "); para alterá-la use PUT /api/regras/" + existente.getId());
+        });
         validar(tipo, dados);
         RegraAutomacao regra = RegraAutomacao.sobrescrita(efetiva(tipo, null), produtoId, clock.instant());
         regra.alterar(dados.nome(), dados.modoExecucao(), dados.ativa(), dados.limiarHoras(), dados.limiarDias(),

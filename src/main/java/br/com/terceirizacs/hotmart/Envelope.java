@@ -3,6 +3,7 @@ package br.com.terceirizacs.hotmart;
 import java.time.Instant;
 import java.util.Locale;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -49,6 +50,23 @@ record Envelope(String id, String evento, Instant ocorridoEm, String transacao, 
             }
             default -> null;
         };
+    }
+
+    /**
+     * What the JSON parser said about a body it could not read (truncated, not JSON…), kept with the stored event so
+     * an operator sees where it broke. Capped to fit the {@code detalhe} column with room for the prefix.
+     */
+    static String erroDeLeitura(Exception e) {
+        String mensagem = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+        StringBuilder texto = new StringBuilder("O corpo não é um JSON válido");
+        if (mensagem != null && !mensagem.isBlank()) {
+            texto.append(": ").append(mensagem.strip().replaceAll("\\s+", " "));
+        }
+        if (e instanceof JsonProcessingException j && j.getLocation() != null) {
+            texto.append(" (linha ").append(j.getLocation().getLineNr()).append(", coluna ")
+                    .append(j.getLocation().getColumnNr()).append(')');
+        }
+        return texto.length() <= 900 ? texto.toString() : texto.substring(0, 899) + "…";
     }
 
     /** Event time: {@code creation_date} as documented, {@code creationDate} as club events really arrive. */

@@ -46,11 +46,14 @@ class HotmartEventoProcessor {
     private final MeterRegistry metricas;
     private final org.springframework.context.ApplicationEventPublisher publicador;
     private final int maxTentativas;
+    private final EventosDesconhecidos desconhecidos;
 
     HotmartEventoProcessor(EventoHotmartRepository eventos, CatalogoService catalogo, MatriculaService matriculas,
                            ObjectMapper mapper, Clock clock, MeterRegistry metricas,
                            org.springframework.context.ApplicationEventPublisher publicador,
-                           @Value("${terceiriza.inbox.max-tentativas}") int maxTentativas) {
+                           @Value("${terceiriza.inbox.max-tentativas}") int maxTentativas,
+                           EventosDesconhecidos desconhecidos) {
+        this.desconhecidos = desconhecidos;
         this.publicador = publicador;
         this.eventos = eventos;
         this.catalogo = catalogo;
@@ -125,25 +128,26 @@ class HotmartEventoProcessor {
         try {
             raiz = mapper.readTree(ev.getPayload());
         } catch (JsonProcessingException e) {
-            return Desfecho.de(SituacaoEvento.JSON_INVALIDO, "O corpo não é um JSON válido");
+            return Desfecho.de(SituacaoEvento.JSON_INVALIDO, Envelope.erroDeLeitura(e));
         }
         String tipo = ev.getEvento();
-        if (tipo == null) {
-            return Desfecho.de(SituacaoEvento.CAMPOS_AUSENTES, "Campo obrigatório ausente: event");
-        }
         JsonNode data = raiz.path("data");
-        Optional<StatusTransacao> statusCompra = TiposEvento.statusDeCompra(tipo);
-        boolean usado = statusCompra.isPresent() || TiposEvento.CLUB_FIRST_ACCESS.equals(tipo)
-                || TiposEvento.CLUB_MODULE_COMPLETED.equals(tipo) || TiposEvento.SUBSCRIPTION_CANCELLATION.equals(tipo);
-        if (!usado) {
+        if (tipo != null && !TiposEvento.usado(tipo)) {
+            if (!TiposEvento.conhecido(tipo)) {
+                desconhecidos.registrar(ev);
+                return Desfecho.de(SituacaoEvento.IGNORADO, "Tipo de evento desconhecido " + tipo
+                        + "; guardado sem efeito");
+            }
             return Desfecho.de(SituacaoEvento.IGNORADO, "Evento " + tipo + " não é usado pela automação; guardado");
         }
         Long produtoHotmart = ev.getProdutoHotmartId();
-        if (produtoHotmart == null) {
-            return Desfecho.de(SituacaoEvento.CAMPOS_AUSENTES, "Campo obrigatório ausente: data.product.id");
-        }
-        if (produtoHotmart == 0L) {
+        if (tipo != null && produtoHotmart != null && produtoHotmart == 0L) {
             return Desfecho.de(SituacaoEvento.EVENTO_DE_TESTE, "Envio de teste do painel da Hotmart (produto 0)");
+        }
+        List<String> ausentes = camposAusentes(ev, data);
+        if (!ausentes.isEmpty()) {
+            return Desfecho.de(SituacaoEvento.CAMPOS_AUSENTES, (ausentes.size() == 1 ? "Campo obrigatório ausente: "
+                    : "Campos obrigatórios ausentes: ") + String.join(", ", ausentes));
         }
         Optional<ProdutoResumo> produto = catalogo.produtoDoCliente(ev.getClienteId(), produtoHotmart);
         if (produto.isEmpty()) {
@@ -153,27 +157,21 @@ class HotmartEventoProcessor {
         Long produtoId = produto.get().id();
         Instant quando = ev.getOcorridoEm() != null ? ev.getOcorridoEm() : ev.getRecebidoEm();
 
+        Optional<StatusTransacao> statusCompra = TiposEvento.statusDeCompra(tipo);
         if (statusCompra.isPresent()) {
             return compra(ev, data, produtoId, statusCompra.get(), quando);
         }
         return switch (tipo) {
-            case TiposEvento.CLUB_FIRST_ACCESS -> exigir(ev.getEmail(), "data.user.email")
-                    .orElseGet(() -> desfecho(matriculas.registrarPrimeiroAcesso(ev.getClienteId(), produtoId,
-                            ev.getEmail(), quando, ev.getId())));
-            case TiposEvento.CLUB_MODULE_COMPLETED -> {
-                String moduloId = texto(data.path("module").path("id"));
-                yield exigir(ev.getEmail(), "data.user.email")
-                        .or(() -> exigir(moduloId, "data.module.id"))
-                        .orElseGet(() -> desfecho(matriculas.registrarModuloConcluido(ev.getClienteId(), produtoId,
-                                ev.getEmail(), moduloId, texto(data.path("module").path("name")), quando, ev.getId())));
-            }
+            case TiposEvento.CLUB_FIRST_ACCESS -> desfecho(matriculas.registrarPrimeiroAcesso(ev.getClienteId(),
+                    produtoId, ev.getEmail(), quando, ev.getId()));
+            case TiposEvento.CLUB_MODULE_COMPLETED -> desfecho(matriculas.registrarModuloConcluido(ev.getClienteId(),
+                    produtoId, ev.getEmail(), texto(data.path("module").path("id")),
+                    texto(data.path("module").path("name")), quando, ev.getId()));
             case TiposEvento.SUBSCRIPTION_CANCELLATION -> {
-                String assinante = texto(data.path("subscriber").path("code"));
                 Long proximaCobranca = numero(data.path("date_next_charge"));
                 Long cancelamento = numero(data.path("cancellation_date"));
-                yield assinante == null && ev.getEmail() == null
-                        ? Desfecho.de(SituacaoEvento.CAMPOS_AUSENTES, "Campo obrigatório ausente: data.subscriber")
-                        : desfecho(matriculas.cancelarAssinatura(ev.getClienteId(), produtoId, assinante, ev.getEmail(),
+                yield desfecho(matriculas.cancelarAssinatura(ev.getClienteId(), produtoId,
+                        texto(data.path("subscriber").path("code")), ev.getEmail(),
                         cancelamento != null ? Instant.ofEpochMilli(cancelamento) : quando,
                         proximaCobranca != null ? Instant.ofEpochMilli(proximaCobranca) : null));
             }
@@ -181,14 +179,46 @@ class HotmartEventoProcessor {
         };
     }
 
+    /**
+     * Every field the event's type needs and lacks, all named at once (an operator fixes the sender once, not once per
+     * field). Without {@code event} only the fields every type needs can be checked.
+     */
+    private static List<String> camposAusentes(EventoHotmart ev, JsonNode data) {
+        List<String> ausentes = new java.util.ArrayList<>();
+        String tipo = ev.getEvento();
+        if (tipo == null) {
+            ausentes.add("event");
+        }
+        if (ev.getProdutoHotmartId() == null) {
+            ausentes.add("data.product.id");
+        }
+        if (tipo == null) {
+            return ausentes;
+        }
+        if (TiposEvento.statusDeCompra(tipo).isPresent()) {
+            exigir(ausentes, ev.getTransacao(), "data.purchase.transaction");
+            exigir(ausentes, ev.getEmail(), "data.buyer.email");
+        } else if (TiposEvento.CLUB_FIRST_ACCESS.equals(tipo)) {
+            exigir(ausentes, ev.getEmail(), "data.user.email");
+        } else if (TiposEvento.CLUB_MODULE_COMPLETED.equals(tipo)) {
+            exigir(ausentes, ev.getEmail(), "data.user.email");
+            exigir(ausentes, texto(data.path("module").path("id")), "data.module.id");
+        } else if (TiposEvento.SUBSCRIPTION_CANCELLATION.equals(tipo)
+                && texto(data.path("subscriber").path("code")) == null && ev.getEmail() == null) {
+            ausentes.add("data.subscriber");
+        }
+        return ausentes;
+    }
+
+    private static void exigir(List<String> ausentes, String valor, String campo) {
+        if (valor == null) {
+            ausentes.add(campo);
+        }
+    }
+
     private Desfecho compra(EventoHotmart ev, JsonNode data, Long produtoId, StatusTransacao status, Instant quando) {
         JsonNode purchase = data.path("purchase");
         JsonNode buyer = data.path("buyer");
-        Optional<Desfecho> faltando = exigir(ev.getTransacao(), "data.purchase.transaction")
-                .or(() -> exigir(ev.getEmail(), "data.buyer.email"));
-        if (faltando.isPresent()) {
-            return faltando.get();
-        }
         catalogo.lembrarUcode(produtoId, texto(data.path("product").path("ucode")));
         String pais = Optional.ofNullable(texto(buyer.path("address").path("country_iso")))
                 .orElse(texto(purchase.path("checkout_country").path("iso")));
@@ -213,12 +243,6 @@ class HotmartEventoProcessor {
             case AGUARDANDO_COMPRA -> SituacaoEvento.AGUARDANDO_COMPRA;
         };
         return new Desfecho(situacao, efeito.detalhe(), efeito);
-    }
-
-    private static Optional<Desfecho> exigir(String valor, String campo) {
-        return valor == null
-                ? Optional.of(Desfecho.de(SituacaoEvento.CAMPOS_AUSENTES, "Campo obrigatório ausente: " + campo))
-                : Optional.empty();
     }
 
     private static Instant instanteMs(JsonNode n) {

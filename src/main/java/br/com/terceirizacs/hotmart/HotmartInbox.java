@@ -60,7 +60,7 @@ class HotmartInbox {
                 detalheInvalido = "O corpo não é um objeto JSON";
             }
         } catch (Exception e) {
-            detalheInvalido = "O corpo não é um JSON válido";
+            detalheInvalido = Envelope.erroDeLeitura(e);
         }
         Linha linha = env == null
                 ? new Linha(clienteId, "sha256:" + sha, null, null, null, null, null, null, null, payload, sha,

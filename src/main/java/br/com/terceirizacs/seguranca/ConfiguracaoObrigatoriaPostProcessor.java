@@ -17,7 +17,8 @@ import org.springframework.util.StringUtils;
  * Runs before any bean exists:
  * <ul>
  *   <li>profile {@code postgres} (production) refuses to start unless DB_URL, DB_USER, DB_PASSWORD and ADMIN_PASSWORD
- *       are set, with a message that names what is missing;</li>
+ *       are set and a WhatsApp number is configured (or simulation is intended, {@link NumeroWhatsAppObrigatorio}),
+ *       with one message that names everything missing;</li>
  *   <li>elsewhere (local demo), when no ADMIN_PASSWORD is given, generates a random admin password so that there is
  *       never a default one; {@link AdminUsuarioSincronizador} prints it once at start-up;</li>
  *   <li>everywhere, refuses an ADMIN_PASSWORD that Camunda's password policy ({@link PoliticaDeSenha}) would refuse,
@@ -39,9 +40,12 @@ public class ConfiguracaoObrigatoriaPostProcessor implements EnvironmentPostProc
                     faltando.add(variavel);
                 }
             }
+            List<String> whatsapp = NumeroWhatsAppObrigatorio.faltando(env);
+            faltando.addAll(whatsapp);
             if (!faltando.isEmpty()) {
                 throw new IllegalStateException("Perfil 'postgres' exige as variáveis de ambiente " + faltando
-                        + " (nenhum valor padrão é usado em produção).");
+                        + " (nenhum valor padrão é usado em produção)."
+                        + (whatsapp.isEmpty() ? "" : " " + NumeroWhatsAppObrigatorio.explicacao()));
             }
         }
         String senha = env.getProperty(SENHA);

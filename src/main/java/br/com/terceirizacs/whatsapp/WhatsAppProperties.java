@@ -2,6 +2,7 @@ package br.com.terceirizacs.whatsapp;
 
 import java.time.Duration;
 
+import br.com.terceirizacs.comum.ModoEnvio;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -22,8 +23,9 @@ public record WhatsAppProperties(
         @DefaultValue("80") int limitePorSegundo,
         @DefaultValue("PT30S") Duration esperaMaximaLimite,
         @DefaultValue("PT2S") Duration timeoutConexao,
-        @DefaultValue("PT10S") Duration timeoutLeitura) {
+        @DefaultValue("PT10S") Duration timeoutLeitura) implements ModoEnvio {
 
+    @Override
     public boolean simulado() {
         return token == null || token.isBlank();
     }

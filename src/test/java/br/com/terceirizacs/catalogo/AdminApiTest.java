@@ -52,6 +52,20 @@ class AdminApiTest extends IntegracaoBase {
     }
 
     @Test
+    void aRegraDeProdutoRepetidaApontaParaOPutDaRegraExistente() {
+        Map<String, Object> regra = Map.of("nome", "Boas-vindas do clube", "modoExecucao", "SUGERIR_APENAS",
+                "ativa", true, "templateNome", "boas_vindas_acesso", "expiracaoHoras", 24);
+        HttpResponse<String> criada = comoAdmin("POST", "/api/regras/ONBOARDING/produtos/" + SLUG + "/4100002", regra);
+        assertThat(criada.statusCode()).isEqualTo(201);
+        long id = json(criada.body()).path("id").asLong();
+
+        HttpResponse<String> repetida = comoAdmin("POST", "/api/regras/ONBOARDING/produtos/" + SLUG + "/4100002", regra);
+
+        assertThat(repetida.statusCode()).isEqualTo(409);
+        assertThat(json(repetida.body()).path("detail").asText()).endsWith("para alterá-la use PUT /api/regras/" + id);
+    }
+
+    @Test
     void slugOuHottokRepetidosRecebem409() {
         assertThat(comoAdmin("POST", "/api/clientes", Map.of("nome", "Outra", "slug", SLUG, "hottok", "outro-hottok-1"))
                 .statusCode()).isEqualTo(409);
@@ -68,7 +82,10 @@ class AdminApiTest extends IntegracaoBase {
                 "templateBoasVindas", "boas_vindas_acesso");
         HttpResponse<String> criado = comoAdmin("POST", "/api/clientes/" + SLUG + "/produtos", produto);
         assertThat(criado.statusCode()).isEqualTo(201);
-        assertThat(comoAdmin("POST", "/api/clientes/" + SLUG + "/produtos", produto).statusCode()).isEqualTo(409);
+        HttpResponse<String> repetido = comoAdmin("POST", "/api/clientes/" + SLUG + "/produtos", produto);
+        assertThat(repetido.statusCode()).isEqualTo(409);
+        assertThat(json(repetido.body()).path("detail").asText())
+                .endsWith("para alterá-lo use PUT /api/clientes/" + SLUG + "/produtos/4100003");
 
         ObjectNode alterado = JSON.valueToTree(produto);
         alterado.put("ativoMonitoramento", true).put("nome", "Mentoria Avançada 2");
@@ -87,7 +104,14 @@ class AdminApiTest extends IntegracaoBase {
         HttpResponse<String> urlInvalida = comoAdmin("POST", "/api/clientes/" + SLUG + "/produtos",
                 Map.of("hotmartProductId", 4100004, "nome", "X", "ativoMonitoramento", true, "urlAreaMembros", "ftp://x"));
         assertThat(urlInvalida.statusCode()).isEqualTo(400);
-        assertThat(json(urlInvalida.body()).path("erros").path("urlAreaMembros").asText()).isEqualTo("deve ser uma URL https");
+        assertThat(json(urlInvalida.body()).path("erros").path("urlAreaMembros").asText())
+                .startsWith("deve ser uma URL https com um nome de host completo");
+        HttpResponse<String> comReticencias = comoAdmin("POST", "/api/clientes/" + SLUG + "/produtos",
+                Map.of("hotmartProductId", 4100004, "nome", "X", "ativoMonitoramento", true,
+                        "urlAreaMembros", "https://\u2026.club.hotmart.com"));
+        assertThat(comReticencias.statusCode()).isEqualTo(400);
+        assertThat(json(comReticencias.body()).path("erros").has("urlAreaMembros")).isTrue();
+        assertThat(contar("select count(*) from produtos where hotmart_product_id = 4100004")).isZero();
 
         HttpResponse<String> templateDesconhecido = comoAdmin("POST", "/api/clientes/" + SLUG + "/produtos",
                 Map.of("hotmartProductId", 4100005, "nome", "X", "ativoMonitoramento", true,
@@ -189,7 +213,13 @@ class AdminApiTest extends IntegracaoBase {
         assertThat(get("/api/clientes", "anacs", "senha-errada").statusCode()).isEqualTo(401);
         HttpResponse<String> rest = get("/engine-rest/process-definition", "admin", SENHA_ADMIN);
         assertThat(rest.statusCode()).as(rest.headers() + rest.body()).isEqualTo(200);
-        assertThat(get("/v3/api-docs", "admin", SENHA_ADMIN).body()).contains("/api/clientes");
+        JsonNode documento = json(get("/v3/api-docs", "admin", SENHA_ADMIN).body());
+        assertThat(documento.path("paths").has("/api/clientes")).isTrue();
+        assertThat(documento.path("info").path("title").asText()).isEqualTo("Terceiriza CS Flows — API de administração");
+        assertThat(documento.path("info").path("version").asText()).isNotBlank().isNotEqualTo("v0");
+        assertThat(documento.path("components").path("securitySchemes").path("basic").path("scheme").asText())
+                .isEqualTo("basic");
+        assertThat(documento.path("security").get(0).has("basic")).as("exigido em todas as operações").isTrue();
     }
 
     private String turmaDe(String email, long produto) {

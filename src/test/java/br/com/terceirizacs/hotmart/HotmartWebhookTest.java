@@ -412,6 +412,79 @@ class HotmartWebhookTest extends IntegracaoBase {
     }
 
     @Test
+    void umEventoSemVariosCamposNomeiaTodosDeUmaVez() {
+        ObjectNode semVarios = amostra("purchase-approved.json").put("id", UUID.randomUUID().toString());
+        ((ObjectNode) semVarios.path("data").path("purchase")).remove("transaction");
+        ((ObjectNode) semVarios.path("data")).remove("buyer");
+        ((ObjectNode) semVarios.path("data")).remove("product");
+        long id = postarWebhook(semVarios);
+
+        assertThat(aguardarProcessamento(id)).isEqualTo("CAMPOS_AUSENTES");
+        assertThat(detalhe(id)).isEqualTo(
+                "Campos obrigatórios ausentes: data.product.id, data.purchase.transaction, data.buyer.email");
+
+        ObjectNode moduloSemNada = amostra("club-module-completed.json").put("id", UUID.randomUUID().toString());
+        ((ObjectNode) moduloSemNada.path("data")).remove("user");
+        ((ObjectNode) moduloSemNada.path("data")).remove("module");
+        long modulo = postarWebhook(moduloSemNada);
+        assertThat(aguardarProcessamento(modulo)).isEqualTo("CAMPOS_AUSENTES");
+        assertThat(detalhe(modulo)).isEqualTo("Campos obrigatórios ausentes: data.user.email, data.module.id");
+    }
+
+    @Test
+    void umTipoDesconhecidoEhGuardadoComUmAvisoNoLogEContadoPorTipo() {
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger)
+                org.slf4j.LoggerFactory.getLogger(EventosDesconhecidos.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> linhas =
+                new ch.qos.logback.core.read.ListAppender<>();
+        linhas.start();
+        logger.addAppender(linhas);
+        double antes = contagemDesconhecidos("PURCHASE_NOVIDADE_2027");
+        try {
+            ObjectNode novo = amostra("purchase-approved.json").put("id", UUID.randomUUID().toString())
+                    .put("event", "purchase_novidade-2027");
+            long id = postarWebhook(novo);
+
+            assertThat(aguardarProcessamento(id)).isEqualTo("IGNORADO");
+            assertThat(detalhe(id)).contains("Tipo de evento desconhecido");
+            assertThat(linhas.list).anySatisfy(l -> {
+                assertThat(l.getLevel()).isEqualTo(ch.qos.logback.classic.Level.WARN);
+                assertThat(l.getFormattedMessage()).contains("tipo desconhecido 'PURCHASE_NOVIDADE_2027'")
+                        .contains("evento interno " + id);
+            });
+            assertThat(contagemDesconhecidos("PURCHASE_NOVIDADE_2027")).isEqualTo(antes + 1);
+
+            linhas.list.clear();
+            ObjectNode documentado = amostra("purchase-out-of-shopping-cart.json").put("id", UUID.randomUUID().toString());
+            assertThat(postarEProcessar(documentado)).isEqualTo("IGNORADO");
+            assertThat(linhas.list).as("um tipo documentado que não usamos não é um aviso").isEmpty();
+        } finally {
+            logger.detachAppender(linhas);
+        }
+    }
+
+    @Test
+    void oErroDoLeitorDeJsonFicaGuardadoComOEvento() {
+        byte[] corpo = bytesDaAmostra("purchase-approved.json");
+        long id = json(postarWebhook(java.util.Arrays.copyOf(corpo, corpo.length / 2), HOTTOK).body()).path("id").asLong();
+
+        assertThat(situacao(id)).isEqualTo("JSON_INVALIDO");
+        assertThat(detalhe(id)).startsWith("O corpo não é um JSON válido: Unexpected end-of-input").contains("(linha ");
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    io.micrometer.core.instrument.MeterRegistry metricas;
+
+    private double contagemDesconhecidos(String tipo) {
+        io.micrometer.core.instrument.Counter c = metricas.find(EventosDesconhecidos.METRICA).tag("tipo", tipo).counter();
+        return c == null ? 0 : c.count();
+    }
+
+    private String detalhe(long id) {
+        return jdbc.sql("select detalhe from eventos_hotmart where id = ?").param(id).query(String.class).single();
+    }
+
+    @Test
     void valoresMaioresQueAsColunasOuComNulAindaSaoGuardadosEConfirmados() {
         ObjectNode idEnorme = amostra("purchase-approved.json").put("id", "x".repeat(150));
         ((ObjectNode) idEnorme.path("data").path("purchase")).put("transaction", "HP" + "9".repeat(60));

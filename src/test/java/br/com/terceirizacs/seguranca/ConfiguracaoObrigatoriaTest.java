@@ -22,11 +22,63 @@ class ConfiguracaoObrigatoriaTest {
     }
 
     @Test
-    void oPerfilPostgresSobeComTodasAsVariaveisESemGerarSenha() {
+    void oPerfilPostgresSemNumeroDeWhatsAppListaTudoOQueFaltaNumaSoMensagem() {
+        MockEnvironment env = producao().withProperty("terceiriza.whatsapp.token", "");
+        MockEnvironment semBanco = new MockEnvironment().withProperty("ADMIN_PASSWORD", "Senha-Forte-1")
+                .withProperty("terceiriza.admin.password", "Senha-Forte-1");
+        semBanco.setActiveProfiles("postgres");
+
+        assertThatThrownBy(() -> processor.postProcessEnvironment(env, null))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("[WHATSAPP_TOKEN, WHATSAPP_PHONE_NUMBER_ID]")
+                .hasMessageContaining("WHATSAPP_SIMULACAO_INTENCIONAL=true");
+        assertThatThrownBy(() -> processor.postProcessEnvironment(semBanco, null))
+                .hasMessageContaining("[DB_URL, DB_USER, DB_PASSWORD, WHATSAPP_TOKEN, WHATSAPP_PHONE_NUMBER_ID]");
+    }
+
+    @Test
+    void umNumeroIncompletoNomeiaSoOQueFalta() {
+        MockEnvironment env = producao().withProperty("WHATSAPP_TOKEN", "token-real");
+
+        assertThatThrownBy(() -> processor.postProcessEnvironment(env, null))
+                .hasMessageContaining("[WHATSAPP_PHONE_NUMBER_ID]");
+    }
+
+    @Test
+    void oPerfilPostgresSobeComONumeroGlobalOuComASimulacaoIntencional() {
+        processor.postProcessEnvironment(producao().withProperty("WHATSAPP_TOKEN", "token-real")
+                .withProperty("terceiriza.whatsapp.phone-number-id", "123456789012345"), null);
+        processor.postProcessEnvironment(producao().withProperty("terceiriza.whatsapp.simulacao-intencional", "true"), null);
+        processor.postProcessEnvironment(producao().withProperty("WHATSAPP_SIMULACAO_INTENCIONAL", "true"), null);
+
+        assertThatThrownBy(() -> processor.postProcessEnvironment(
+                producao().withProperty("terceiriza.whatsapp.simulacao-intencional", "false"), null))
+                .hasMessageContaining("WHATSAPP_TOKEN");
+    }
+
+    @Test
+    void foraDoPerfilPostgresSimularContinuaPermitido() {
+        processor.postProcessEnvironment(new MockEnvironment().withProperty("terceiriza.admin.password", "Senha-Forte-1"),
+                null);
+    }
+
+    /** Production settings complete except WhatsApp. */
+    private static MockEnvironment producao() {
         MockEnvironment env = new MockEnvironment().withProperty("DB_URL", "jdbc:postgresql://db/x")
                 .withProperty("DB_USER", "app").withProperty("DB_PASSWORD", "s").withProperty("ADMIN_PASSWORD", "Senha-Forte-1")
                 .withProperty("terceiriza.admin.password", "Senha-Forte-1")
                 .withProperty("terceiriza.admin.gerar-senha-se-ausente", "false");
+        env.setActiveProfiles("postgres");
+        return env;
+    }
+
+    @Test
+    void oPerfilPostgresSobeComTodasAsVariaveisESemGerarSenha() {
+        MockEnvironment env = new MockEnvironment().withProperty("DB_URL", "jdbc:postgresql://db/x")
+                .withProperty("DB_USER", "app").withProperty("DB_PASSWORD", "s").withProperty("ADMIN_PASSWORD", "Senha-Forte-1")
+                .withProperty("terceiriza.admin.password", "Senha-Forte-1")
+                .withProperty("terceiriza.admin.gerar-senha-se-ausente", "false")
+                .withProperty("WHATSAPP_TOKEN", "token-real").withProperty("WHATSAPP_PHONE_NUMBER_ID", "123456789012345");
         env.setActiveProfiles("postgres");
 
         processor.postProcessEnvironment(env, null);
