@@ -5,6 +5,10 @@
 
   var CORES = { link: '#128C7E', email: '#E8642C', sem: '#B8C2CC' };
   var numero = new Intl.NumberFormat('pt-BR');
+  var decimal1 = new Intl.NumberFormat('pt-BR', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  // Charts speak pt-BR like the text beside them: 1.234 and 1,9%, never 1234 or 1.9%.
+  function inteiro(v) { return v == null ? '—' : numero.format(v); }
+  function porcento1(v) { return v == null ? '—' : decimal1.format(v) + '%'; }
   var graficos = {};
 
   function valor(dados, caminho) {
@@ -29,10 +33,16 @@
     var origem = grafico('grafico-origem');
     if (origem) {
       origem.setOption({
-        tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
+        tooltip: { trigger: 'item', formatter: function (p) {
+          return p.marker + p.name + ': ' + inteiro(p.value) + ' (' + porcento1(p.percent) + ')';
+        } },
         legend: { bottom: 0 },
         series: [{
-          type: 'pie', radius: ['45%', '70%'], avoidLabelOverlap: true, label: { formatter: '{c}' },
+          // the figures sit on the ring itself: an outside label has no room on a phone and ECharts cuts it to "…"
+          type: 'pie', radius: ['42%', '72%'], center: ['50%', '45%'], avoidLabelOverlap: true,
+          label: { position: 'inside', color: '#fff', fontWeight: 600, overflow: 'none',
+            formatter: function (p) { return inteiro(p.value); } },
+          labelLine: { show: false },
           data: [
             { name: 'Link do WhatsApp', value: d.numeros.viaLink, itemStyle: { color: CORES.link } },
             { name: 'E-mail da Hotmart', value: d.numeros.viaEmail, itemStyle: { color: CORES.email } },
@@ -46,23 +56,24 @@
       var f = d.funil;
       var etapas = ['Sugeridos', 'Aprovados', 'Enviados', 'Entregues', 'Lidos', 'Acessaram em ' + f.diasConversao + ' dias'];
       funil.setOption({
-        tooltip: { trigger: 'axis' },
+        tooltip: { trigger: 'axis', valueFormatter: inteiro },
         grid: { left: 150, right: 40, top: 10, bottom: 20 },
-        xAxis: { type: 'value', minInterval: 1 },
+        xAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: inteiro } },
         yAxis: { type: 'category', inverse: true, data: etapas },
         series: [{ type: 'bar', data: [f.sugeridos, f.aprovados, f.enviados, f.entregues, f.lidos, f.acessaram],
-          itemStyle: { color: CORES.link }, label: { show: true, position: 'right' } }]
+          itemStyle: { color: CORES.link },
+          label: { show: true, position: 'right', formatter: function (p) { return inteiro(p.value); } } }]
       }, true);
     }
     var dias = grafico('grafico-dias');
     if (dias) {
       var rotulos = d.linhaDoTempo.map(function (x) { return x.dia.split('-').reverse().slice(0, 2).join('/'); });
       dias.setOption({
-        tooltip: { trigger: 'axis' },
+        tooltip: { trigger: 'axis', valueFormatter: inteiro },
         legend: { bottom: 0 },
         grid: { left: 40, right: 20, top: 10, bottom: 60 },
         xAxis: { type: 'category', data: rotulos },
-        yAxis: { type: 'value', minInterval: 1 },
+        yAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: inteiro } },
         dataZoom: rotulos.length > 45 ? [{ type: 'inside' }, { type: 'slider', bottom: 25, height: 14 }] : [],
         series: [
           { name: 'Link do WhatsApp', type: 'bar', stack: 'acessos', itemStyle: { color: CORES.link },
@@ -76,17 +87,21 @@
     if (reembolsos) {
       var r = d.reembolsos;
       reembolsos.setOption({
-        tooltip: { trigger: 'axis', valueFormatter: function (v) { return v == null ? '—' : v.toFixed(1) + '%'; } },
+        tooltip: { trigger: 'axis', valueFormatter: porcento1 },
         grid: { left: 150, right: 50, top: 10, bottom: 20 },
-        xAxis: { type: 'value', axisLabel: { formatter: '{value}%' } },
+        xAxis: { type: 'value', axisLabel: { hideOverlap: true, formatter: function (v) { return numero.format(v) + '%'; } } },
         yAxis: { type: 'category', data: ['Quem acessou', 'Quem nunca acessou'] },
         series: [{ type: 'bar', data: [
           { value: r.percentualComAcesso, itemStyle: { color: CORES.link } },
           { value: r.percentualSemAcesso, itemStyle: { color: CORES.sem } }],
-          label: { show: true, position: 'right', formatter: function (p) { return p.value == null ? '—' : p.value.toFixed(1) + '%'; } } }]
+          label: { show: true, position: 'right', formatter: function (p) { return porcento1(p.value); } } }]
       }, true);
     }
   }
+
+  // The column headers of the turma table: each cell carries its own, which a phone shows beside the figure.
+  var ROTULOS = ['Produto', 'Turma', 'Compradores', 'Acessaram', 'Pelo link do WhatsApp', '% nosso',
+    'Resgates enviados', 'Reembolsos'];
 
   function celula(texto) {
     var td = document.createElement('td');
@@ -117,6 +132,7 @@
       tr.appendChild(celula(formatar(t.numeros.percentualLink, 'pct0')));
       tr.appendChild(celula(numero.format(t.funil.enviados)));
       tr.appendChild(celula(numero.format(t.reembolsos.comAcesso + t.reembolsos.semAcesso)));
+      Array.prototype.forEach.call(tr.children, function (td, i) { td.dataset.rotulo = ROTULOS[i]; });
       return tr;
     }));
   }

@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
@@ -62,6 +64,22 @@ public final class Navegador implements AutoCloseable {
         Path destino = Path.of("target", "capturas", nome + ".png");
         Files.createDirectories(destino.getParent());
         Files.write(destino, driver.getScreenshotAs(OutputType.BYTES));
+    }
+
+    /**
+     * Keeps a screenshot of the whole page, below the fold included, at the window's width (Chromium's own capture),
+     * once the charts' animations are over.
+     */
+    public void fotografarPaginaInteira(String nome) throws IOException, InterruptedException {
+        Thread.sleep(1500);
+        Object altura = driver.executeScript("return document.documentElement.scrollHeight");
+        Object largura = driver.executeScript("return document.documentElement.clientWidth");
+        Map<String, Object> resultado = driver.executeCdpCommand("Page.captureScreenshot", Map.of(
+                "format", "png", "captureBeyondViewport", true,
+                "clip", Map.of("x", 0, "y", 0, "width", largura, "height", altura, "scale", 1)));
+        Path destino = Path.of("target", "capturas", nome + ".png");
+        Files.createDirectories(destino.getParent());
+        Files.write(destino, Base64.getDecoder().decode((String) resultado.get("data")));
     }
 
     @Override

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 /**
  * The Camunda starter creates the admin user (and the {@code camunda-admin} group with all authorizations) only when
  * it does not exist yet, so a changed ADMIN_PASSWORD would otherwise be ignored. This sets the stored password to the
- * configured one at every start, and prints a generated demo password once.
+ * configured one at every start, and prints a generated demo password (kept across restarts by {@link SenhasDemo}).
  * <p>
  * It is also the way back for a locked-out admin (docs/runbook.md): every start lifts the admin account's login wait
  * and Camunda's lock of the user, and forgets the failures of every client address ({@link LimitadorLogin}), so that
@@ -57,9 +57,11 @@ class AdminUsuarioSincronizador {
 
                     ================================================================
                      Usuário administrador local: {}
-                     Senha gerada nesta execução: {}
+                     Senha: {}
+                     {}
                      (defina ADMIN_PASSWORD para escolher a senha)
-                    ================================================================""", adminId, senha);
+                    ================================================================""", adminId, senha,
+                    DemoUsuarioCs.ondeFica(SenhasDemo.arquivo(env)));
         }
     }
 }

@@ -20,7 +20,8 @@ import org.springframework.util.StringUtils;
  *       are set and a WhatsApp number is configured (or simulation is intended, {@link NumeroWhatsAppObrigatorio}),
  *       with one message that names everything missing;</li>
  *   <li>elsewhere (local demo), when no ADMIN_PASSWORD is given, generates a random admin password so that there is
- *       never a default one; {@link AdminUsuarioSincronizador} prints it once at start-up;</li>
+ *       never a default one, keeps it for the next starts on the same {@code ./data} ({@link SenhasDemo}); {@link
+ *       AdminUsuarioSincronizador} prints it at every start;</li>
  *   <li>everywhere, refuses an ADMIN_PASSWORD that Camunda's password policy ({@link PoliticaDeSenha}) would refuse,
  *       naming the rules it breaks: the engine would otherwise fail later with "Password does not match policy".</li>
  * </ul>
@@ -53,7 +54,8 @@ public class ConfiguracaoObrigatoriaPostProcessor implements EnvironmentPostProc
                 env.getProperty("camunda.bpm.admin-user.first-name"),
                 env.getProperty("camunda.bpm.admin-user.last-name"));
         if (!StringUtils.hasText(senha) && env.getProperty("terceiriza.admin.gerar-senha-se-ausente", Boolean.class, true)) {
-            String gerada = PoliticaDeSenha.gerar(admin);
+            String gerada = SenhasDemo.obter(SenhasDemo.arquivo(env), admin.getId(), () -> PoliticaDeSenha.gerar(admin),
+                    guardada -> PoliticaDeSenha.regrasVioladas(guardada, admin).isEmpty());
             env.getPropertySources().addFirst(new MapPropertySource("senha-admin-gerada",
                     Map.of(SENHA, gerada, SENHA_GERADA, "true")));
         } else if (!StringUtils.hasText(senha)) {

@@ -1,5 +1,7 @@
 package br.com.terceirizacs.seguranca;
 
+import java.nio.file.Path;
+
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
@@ -8,11 +10,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * Local demo only: a CS user ({@code csdemo}, group cs) with a fresh password printed at every start (one that
- * Camunda's password policy accepts).
+ * Local demo only: a CS user ({@code csdemo}, group cs) whose password (one that Camunda's password policy accepts) is
+ * generated once, kept in {@link SenhasDemo}'s file and printed at every start.
  */
 @Component
 @ConditionalOnProperty(name = "terceiriza.demo.semear", havingValue = "true")
@@ -22,9 +25,11 @@ class DemoUsuarioCs {
     private static final Logger log = LoggerFactory.getLogger(DemoUsuarioCs.class);
 
     private final IdentityService identity;
+    private final Path arquivoSenhas;
 
-    DemoUsuarioCs(IdentityService identity) {
+    DemoUsuarioCs(IdentityService identity, Environment env) {
         this.identity = identity;
+        this.arquivoSenhas = SenhasDemo.arquivo(env);
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -37,7 +42,9 @@ class DemoUsuarioCs {
             usuario.setLastName("Demo");
             usuario.setEmail("cs.demo@terceirizacs.example.com");
         }
-        String senha = PoliticaDeSenha.gerar(usuario);
+        User dono = usuario;
+        String senha = SenhasDemo.obter(arquivoSenhas, USUARIO, () -> PoliticaDeSenha.gerar(dono),
+                guardada -> PoliticaDeSenha.regrasVioladas(guardada, dono).isEmpty());
         usuario.setPassword(senha);
         identity.saveUser(usuario);
         if (identity.createUserQuery().userId(USUARIO).memberOfGroup(Papeis.GRUPO_CS).count() == 0) {
@@ -47,7 +54,13 @@ class DemoUsuarioCs {
 
                 ================================================================
                  Usuário de CS da demo (Tasklist): {}
-                 Senha gerada nesta execução: {}
-                ================================================================""", USUARIO, senha);
+                 Senha: {}
+                 {}
+                ================================================================""", USUARIO, senha, ondeFica(arquivoSenhas));
+    }
+
+    /** The banner's line that says where the password is kept (or that it changes at every start). */
+    static String ondeFica(Path arquivo) {
+        return arquivo == null ? "(nova a cada partida)" : "(guardada em " + arquivo + ")";
     }
 }

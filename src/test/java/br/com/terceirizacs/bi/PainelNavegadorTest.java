@@ -2,10 +2,12 @@ package br.com.terceirizacs.bi;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import br.com.terceirizacs.Navegador;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -13,8 +15,40 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The producer's dashboard in headless Chromium: login, the headline of a turma, and a live change on screen. */
+/**
+ * The producer's dashboard in headless Chromium: login, the headline of a turma, a live change on screen, and the
+ * layout at 1280 px (every column of the turma table, charts in pt-BR, nothing cut) and on a 390 px phone (a card per
+ * turma with every figure). Screenshots of each stay in target/capturas.
+ */
 class PainelNavegadorTest extends PainelBase {
+
+    /** Headers of the turma table that are not wholly inside its card and the window (clipped or scrolled away). */
+    private static final String COLUNAS_FORA_DA_TELA = """
+            var caixa = document.querySelector('.tabela-rolavel'), c = caixa.getBoundingClientRect();
+            var limite = Math.min(c.right, document.documentElement.clientWidth) + 0.5, fora = [];
+            document.querySelectorAll('table.turmas thead th').forEach(function (th) {
+              var r = th.getBoundingClientRect();
+              if (r.width === 0 || r.left < c.left - 0.5 || r.right > limite) { fora.push(th.textContent); }
+            });
+            if (caixa.scrollWidth > caixa.clientWidth) { fora.push('rolagem lateral ' + caixa.scrollWidth); }
+            return fora;""";
+
+    /** Per turma row, the figures (by column name) that are missing, empty or not wholly inside the window. */
+    private static final String NUMEROS_FORA_DO_CARTAO = """
+            var largura = document.documentElement.clientWidth, problemas = [];
+            var colunas = ['Produto', 'Turma', 'Compradores', 'Acessaram', 'Pelo link do WhatsApp', '% nosso',
+              'Resgates enviados', 'Reembolsos'];
+            var linhas = document.querySelectorAll('#linhas-turmas tr');
+            if (linhas.length < 2) { problemas.push('turmas: ' + linhas.length); }
+            linhas.forEach(function (tr, i) {
+              colunas.forEach(function (coluna) {
+                var td = tr.querySelector('td[data-rotulo="' + coluna + '"]'), r = td && td.getBoundingClientRect();
+                if (!td || !td.textContent.trim() || r.width === 0 || r.height === 0 || r.left < 0 || r.right > largura + 0.5) {
+                  problemas.push('linha ' + (i + 1) + ': ' + coluna);
+                }
+              });
+            });
+            return problemas;""";
 
     @Test
     void oProdutorEntraLeAMancheteDaTurmaEVeUmNovoAcessoChegarSemRecarregar() throws Exception {
@@ -63,13 +97,40 @@ class PainelNavegadorTest extends PainelBase {
             assertThat(driver.findElement(By.id("manchete-percentual")).getText()).isEqualTo("50%");
             navegador.fotografar("painel-produtor");
 
-            // the phone layout keeps the headline readable
-            driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+            // every turma, at 1280 px: all eight columns of the table visible, charts in pt-BR, nothing cut
+            driver.get(url("/painel/" + SLUG));
+            driver.manage().window().setSize(new Dimension(1280, 900));
+            espera.until(d -> js(d, "return document.querySelectorAll('#linhas-turmas tr').length > 1"
+                    + " && document.querySelectorAll('#grafico-reembolsos svg text').length > 0"));
+            assertThat(js(driver, "return window.innerWidth")).as("janela de 1280 px (com a barra de rolagem)").isEqualTo(1280L);
+            assertThat(js(driver, COLUNAS_FORA_DA_TELA)).as("colunas da tabela por turma cortadas a 1280 px").asList()
+                    .isEmpty();
+            assertThat(textosDoGrafico(driver, "grafico-reembolsos"))
+                    .as("percentuais com vírgula, como o texto ao lado").anyMatch(t -> t.matches(".*\\d,\\d%"))
+                    .noneMatch(t -> t.matches(".*\\d\\.\\d.*"));
+            assertThat(textosDoGrafico(driver, "grafico-origem")).as("rótulos da rosca inteiros")
+                    .contains("Link do WhatsApp", "E-mail da Hotmart").noneMatch(t -> t.contains("…") || t.contains("..."));
+            navegador.fotografarPaginaInteira("painel-produtor-1280");
+
+            // on a phone: no sideways scroll, the headline, and every figure of every turma on its card
+            driver.manage().window().setSize(new Dimension(390, 844));
             assertThat(driver.findElement(By.id("manchete")).isDisplayed()).isTrue();
-            assertThat(((JavascriptExecutor) driver).executeScript(
-                    "return document.documentElement.scrollWidth <= window.innerWidth")).as("sem rolagem lateral")
-                    .isEqualTo(true);
-            navegador.fotografar("painel-produtor-celular");
+            assertThat(js(driver, "return document.documentElement.scrollWidth <= window.innerWidth"))
+                    .as("sem rolagem lateral").isEqualTo(true);
+            assertThat(js(driver, NUMEROS_FORA_DO_CARTAO)).as("números das turmas fora da tela a 390 px").asList()
+                    .isEmpty();
+            assertThat(textosDoGrafico(driver, "grafico-origem")).noneMatch(t -> t.contains("…") || t.contains("..."));
+            navegador.fotografarPaginaInteira("painel-produtor-celular");
         }
+    }
+
+    private static Object js(WebDriver driver, String script) {
+        return ((JavascriptExecutor) driver).executeScript(script);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> textosDoGrafico(WebDriver driver, String id) {
+        return (List<String>) js(driver, "return Array.from(document.querySelectorAll('#" + id
+                + " svg text')).map(function (t) { return t.textContent; })");
     }
 }

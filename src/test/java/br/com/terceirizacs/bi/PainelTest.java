@@ -158,7 +158,7 @@ class PainelTest extends PainelBase {
         HttpResponse<String> impressao = s.get("/painel/" + SLUG + "/impressao?turma=" + f.turmaPeriodo());
         assertThat(impressao.statusCode()).isEqualTo(200);
         assertThat(impressao.body()).contains("Trouxemos 0% dos primeiros acessos da Turma Período")
-                .contains("@page { size: A4").contains("<td>Turma Período</td>");
+                .contains("@page { size: A4").contains("<td data-rotulo=\"Turma\">Turma Período</td>");
         // on the page, each turma of the table leads to its own filter
         assertThat(s.get("/painel/" + SLUG).body()).contains("turma=" + f.turmaOferta() + "\">Turma VIP</a>");
     }
