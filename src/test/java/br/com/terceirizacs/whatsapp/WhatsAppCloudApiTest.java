@@ -126,13 +126,27 @@ class WhatsAppCloudApiTest extends IntegracaoBase {
     }
 
     @Test
-    void numeroForaDoWhatsAppMarcaOTelefoneComoInutilizavel() {
+    void numeroForaDoWhatsAppMarcaOTelefoneComoInutilizavelEAvisaOCs() {
         metaResponde(400, "error-131026-undeliverable.json");
 
-        mensagens.enviar(pedido());
+        ResultadoEnvio r = mensagens.enviar(pedido());
 
+        assertThat(r.detalhe()).isEqualTo("(#131026) Message Undeliverable.");
         assertThat(jdbc.sql("select telefone_situacao from alunos where id = ?").param(aluno).query(String.class).single())
                 .isEqualTo("INVALIDO");
+        assertThat(jdbc.sql("select alerta_cs from matriculas where aluno_id = ?").param(aluno).query(String.class).single())
+                .isEqualTo("SEM_WHATSAPP");
+        var lista = comoAdmin("GET", "/api/matriculas?alerta=SEM_WHATSAPP", null);
+        assertThat(lista.statusCode()).isEqualTo(200);
+        assertThat(json(lista.body())).singleElement().satisfies(m -> {
+            assertThat(m.path("email").asText()).isEqualTo("mariana.souza@example.com");
+            assertThat(m.path("alertaCs").asText()).isEqualTo("SEM_WHATSAPP");
+            assertThat(m.path("cliente").asText()).isEqualTo(SLUG);
+        });
+        assertThat(json(comoAdmin("GET", "/api/matriculas?alerta=sem_whatsapp&produto=4100001", null).body())).hasSize(1);
+        assertThat(json(comoAdmin("GET", "/api/matriculas?alerta=SEM_WHATSAPP&produto=4100002", null).body())).isEmpty();
+        assertThat(json(comoAdmin("GET", "/api/matriculas?alerta=SEM_TELEFONE", null).body())).isEmpty();
+        assertThat(get("/api/matriculas?alerta=SEM_WHATSAPP", null, null).statusCode()).isEqualTo(401);
     }
 
     @ParameterizedTest(name = "{1} → template bloqueado, sem FALHOU")
