@@ -79,12 +79,13 @@ public class MensagemService {
     public ResultadoEnvio enviar(PedidoEnvio pedido) {
         String numero = props.numeroRemetente();
         verificarBloqueio(numero);
-        templates.verificar(numero, pedido);
 
         Optional<ResultadoEnvio> anterior = novaTx.execute(s -> resultadoAnterior(pedido));
         if (anterior.isPresent()) {
             return anterior.get();
         }
+        // after the previous outcome: a send Meta already accepted is settled, whatever became of its template since
+        templates.verificar(numero, pedido);
         if (!limitador.aguardarVez(numero)) {
             throw new EnvioTransitorioException("Limite de envio por segundo do número atingido; nova tentativa em breve",
                     null);

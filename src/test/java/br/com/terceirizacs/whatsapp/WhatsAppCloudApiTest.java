@@ -185,6 +185,18 @@ class WhatsAppCloudApiTest extends IntegracaoBase {
         assertThat(mensagens.enviar(pedido()).situacao()).isEqualTo(ResultadoEnvio.Situacao.ENVIADA);
     }
 
+    @Test
+    void umEnvioJaAceitoNaoFicaRetidoPorUmBloqueioPosterior() {
+        mensagens.enviar(pedido());
+        jdbc.sql("""
+                        insert into whatsapp_bloqueios_template (phone_number_id, template, idioma, fila_disparo_id,
+                            erro_codigo, motivo, bloqueado_em) values ('123456789012345', 'boas_vindas_acesso', 'pt_BR',
+                            ?, 132015, 'pausado', current_timestamp)""").param(fila + 1000).update();
+
+        assertThat(mensagens.enviar(pedido()).situacao()).isEqualTo(ResultadoEnvio.Situacao.ENVIADA);
+        META.verify(1, postRequestedFor(urlPathEqualTo(CAMINHO)));
+    }
+
     private long outraFila() {
         jdbc.sql("""
                         insert into filas_disparo (aluno_id, matricula_id, status, tipo_regra, template_sugerido,
