@@ -32,6 +32,7 @@ class LeiturasEntrePacotesTest {
             entry("regras_automacao", "disparo"), entry("regras_automacao_auditoria", "disparo"),
             entry("filas_disparo", "disparo"), entry("resgate_execucoes", "disparo"), entry("resgate_candidatos", "disparo"),
             entry("mensagens", "whatsapp"), entry("mensagens_status", "whatsapp"), entry("whatsapp_bloqueios", "whatsapp"),
+            entry("whatsapp_bloqueios_template", "whatsapp"),
             entry("whatsapp_recebidas", "whatsapp"), entry("limites_envio", "whatsapp"),
             entry("kpis_acesso", "bi"), entry("bi_tags_analitico", "bi"), entry("painel_resumo", "bi"),
             entry("painel_atrasos", "bi"), entry("painel_acessos", "bi"), entry("painel_pendencias", "bi"),

@@ -21,6 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(propagation = Propagation.MANDATORY)
 public class ContatoAlunoService {
 
+    /** CS alert: Meta says the student's number is not on WhatsApp (131026); CS reaches them another way. */
+    public static final String SEM_WHATSAPP = "SEM_WHATSAPP";
+
     private static final Logger log = LoggerFactory.getLogger(ContatoAlunoService.class);
 
     private final AlunoRepository alunos;
@@ -56,11 +59,17 @@ public class ContatoAlunoService {
         alunos.findById(alunoId).ifPresent(a -> a.registrarWaId(waId, clock.instant()));
     }
 
-    /** Meta said the number cannot receive WhatsApp (131026). */
+    /**
+     * Meta said the number cannot receive WhatsApp (131026): the phone is unusable and each of the student's
+     * enrolments is flagged {@link #SEM_WHATSAPP} for CS, who would otherwise never hear of it.
+     */
     @Transactional(propagation = Propagation.REQUIRED)
     public void marcarTelefoneInutilizavel(Long alunoId) {
-        alunos.findById(alunoId).ifPresent(a -> a.marcarTelefoneInutilizavel(clock.instant()));
-        log.info("Telefone do aluno {} marcado como inutilizável (WhatsApp indisponível)", alunoId);
+        Instant agora = clock.instant();
+        alunos.findById(alunoId).ifPresent(a -> a.marcarTelefoneInutilizavel(agora));
+        matriculas.findByAlunoId(alunoId).forEach(m -> m.sinalizar(SEM_WHATSAPP, agora));
+        log.info("Telefone do aluno {} marcado como inutilizável (WhatsApp indisponível); matrículas sinalizadas {}",
+                alunoId, SEM_WHATSAPP);
     }
 
     /**

@@ -48,6 +48,26 @@ public class MatriculaConsultaService {
                 .toList();
     }
 
+    /**
+     * Enrolments CS must look at, by alert ({@code SEM_TELEFONE}, {@code SEM_WHATSAPP}…), newest first and at most
+     * 500; with {@code hotmartProductId}, only that product's (in every producer that has it, like the search by
+     * e-mail). Each row names its producer.
+     */
+    @Transactional(readOnly = true)
+    public List<MatriculaVisao> porAlerta(String alerta, Long hotmartProductId, String baseLink) {
+        List<Matricula> encontradas;
+        if (hotmartProductId == null) {
+            encontradas = matriculas.findTop500ByAlertaCsOrderByIdDesc(alerta);
+        } else {
+            List<Long> produtos = catalogo.produtosPorHotmartId(hotmartProductId).stream().map(ProdutoResumo::id).toList();
+            encontradas = produtos.isEmpty() ? List.of()
+                    : matriculas.findTop500ByAlertaCsAndProdutoIdInOrderByIdDesc(alerta, produtos);
+        }
+        return encontradas.stream()
+                .map(m -> visao(m, catalogo.produto(m.getProdutoId()).orElseThrow(), baseLink))
+                .toList();
+    }
+
     private MatriculaVisao visao(Matricula m, ProdutoResumo produto, String baseLink) {
         Aluno aluno = alunos.findById(m.getAlunoId()).orElseThrow();
         String cliente = catalogo.clientePorId(produto.clienteId()).map(Cliente::getSlug).orElse(null);

@@ -31,4 +31,14 @@ class MatriculaController {
         String base = ServletUriComponentsBuilder.fromCurrentContextPath().path("/a/").toUriString();
         return consulta.porProdutoEEmail(hotmartProductId, email, base);
     }
+
+    @GetMapping(params = "alerta")
+    @Operation(summary = "Matrículas com um alerta para o CS (SEM_TELEFONE, SEM_WHATSAPP…), opcionalmente de um produto "
+            + "Hotmart; as 500 mais recentes")
+    List<MatriculaConsultaService.MatriculaVisao> porAlerta(
+            @RequestParam @NotBlank(message = "é obrigatório") String alerta,
+            @RequestParam(value = "produto", required = false) Long hotmartProductId) {
+        String base = ServletUriComponentsBuilder.fromCurrentContextPath().path("/a/").toUriString();
+        return consulta.porAlerta(alerta.strip().toUpperCase(java.util.Locale.ROOT), hotmartProductId, base);
+    }
 }

@@ -18,6 +18,12 @@ interface MatriculaRepository extends JpaRepository<Matricula, Long> {
 
     List<Matricula> findByProdutoId(Long produtoId);
 
+    List<Matricula> findByAlunoId(Long alunoId);
+
+    List<Matricula> findTop500ByAlertaCsOrderByIdDesc(String alertaCs);
+
+    List<Matricula> findTop500ByAlertaCsAndProdutoIdInOrderByIdDesc(String alertaCs, List<Long> produtos);
+
     @Query("select m from Matricula m, Aluno a where a.id = m.alunoId and a.email = :email and m.produtoId in :produtos")
     List<Matricula> porEmailEProdutos(String email, List<Long> produtos);
 }

@@ -8,10 +8,20 @@ public class ErroCloudApi extends RuntimeException {
     private final ClasseErro classe;
 
     public ErroCloudApi(int statusHttp, int codigo, String mensagem) {
-        super("(#" + codigo + ") " + mensagem);
+        super(comCodigo(codigo, mensagem));
         this.statusHttp = statusHttp;
         this.codigo = codigo;
         this.classe = ClasseErro.de(codigo, statusHttp);
+    }
+
+    /**
+     * Meta's own message usually starts with the code already ("(#132001) Template name does not exist…"): the code
+     * is written once, never twice.
+     */
+    static String comCodigo(int codigo, String mensagem) {
+        String prefixo = "(#" + codigo + ")";
+        String texto = mensagem == null ? "" : mensagem.strip();
+        return texto.startsWith(prefixo) ? texto : (prefixo + " " + texto).strip();
     }
 
     public int getStatusHttp() {

@@ -35,7 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   <li>A row already accepted is never sent again; a row left ENVIANDO or INCERTA is never resent blindly.</li>
  *   <li>Meta's answer is committed in its own transaction too, whatever happens to the caller's.</li>
  * </ol>
- * Without a token the same path records the message as SIMULADA instead of calling Meta (dry-run).
+ * Without a token the same path records the message as SIMULADA instead of calling Meta (dry-run). A send whose
+ * template is stopped for the number is held before anything happens ({@link BloqueiosDeTemplate}).
  * <p>
  * Over 250 lines: the exactly-once protocol above (the row before the request, the request, the answer, the statuses
  * that settle an uncertain send) is one guarantee; split across classes it could no longer be checked in one read.
@@ -54,11 +55,13 @@ public class MensagemService {
     private final Json json;
     private final ApplicationEventPublisher eventos;
     private final TransactionTemplate novaTx;
+    private final BloqueiosDeTemplate templates;
     private final Clock clock;
 
     MensagemService(MensagemRepository mensagens, WhatsAppCloudApi api, WhatsAppProperties props,
                     LimitadorEnvio limitador, ContatoAlunoService contatos, JdbcClient jdbc, Json json,
-                    ApplicationEventPublisher eventos, PlatformTransactionManager tm, Clock clock) {
+                    ApplicationEventPublisher eventos, PlatformTransactionManager tm, BloqueiosDeTemplate templates,
+                    Clock clock) {
         this.mensagens = mensagens;
         this.api = api;
         this.props = props;
@@ -69,6 +72,7 @@ public class MensagemService {
         this.eventos = eventos;
         this.novaTx = new TransactionTemplate(tm);
         this.novaTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.templates = templates;
         this.clock = clock;
     }
 
@@ -80,6 +84,8 @@ public class MensagemService {
         if (anterior.isPresent()) {
             return anterior.get();
         }
+        // after the previous outcome: a send Meta already accepted is settled, whatever became of its template since
+        templates.verificar(numero, pedido);
         if (!limitador.aguardarVez(numero)) {
             throw new EnvioTransitorioException("Limite de envio por segundo do número atingido; nova tentativa em breve",
                     null);
@@ -151,6 +157,11 @@ public class MensagemService {
                 bloquear(numero, detalhe);
                 throw new NumeroBloqueadoException("Token de acesso do WhatsApp inválido ou expirado " + detalhe
                         + ". Envios do número " + numero + " suspensos até trocar o token.");
+            }
+            case TEMPLATE -> {
+                // nothing left: the row can still be sent once the template is fixed (BloqueiosDeTemplate)
+                registrar(id, m -> m.marcarNaoEnviada(e.getCodigo(), detalhe, clock.instant()));
+                throw templates.bloquear(numero, pedido, e);
             }
             default -> {
                 registrar(id, m -> m.marcarFalha(e.getCodigo(), detalhe, clock.instant()));

@@ -112,8 +112,7 @@ class WhatsAppCloudApiTest extends IntegracaoBase {
     }
 
     @ParameterizedTest(name = "{1} com HTTP {0} → FALHOU")
-    @CsvSource({"400, error-131026-undeliverable.json, 131026", "400, error-132000-param-count.json, 132000",
-            "404, error-132001-template-not-found.json, 132001", "400, error-131047-reengagement.json, 131047"})
+    @CsvSource({"400, error-131026-undeliverable.json, 131026", "400, error-131047-reengagement.json, 131047"})
     void errosDefinitivosTerminamSemNovaTentativa(int http, String amostra, int codigo) {
         metaResponde(http, amostra);
 
@@ -127,13 +126,89 @@ class WhatsAppCloudApiTest extends IntegracaoBase {
     }
 
     @Test
-    void numeroForaDoWhatsAppMarcaOTelefoneComoInutilizavel() {
+    void numeroForaDoWhatsAppMarcaOTelefoneComoInutilizavelEAvisaOCs() {
         metaResponde(400, "error-131026-undeliverable.json");
 
-        mensagens.enviar(pedido());
+        ResultadoEnvio r = mensagens.enviar(pedido());
 
+        assertThat(r.detalhe()).isEqualTo("(#131026) Message Undeliverable.");
         assertThat(jdbc.sql("select telefone_situacao from alunos where id = ?").param(aluno).query(String.class).single())
                 .isEqualTo("INVALIDO");
+        assertThat(jdbc.sql("select alerta_cs from matriculas where aluno_id = ?").param(aluno).query(String.class).single())
+                .isEqualTo("SEM_WHATSAPP");
+        var lista = comoAdmin("GET", "/api/matriculas?alerta=SEM_WHATSAPP", null);
+        assertThat(lista.statusCode()).isEqualTo(200);
+        assertThat(json(lista.body())).singleElement().satisfies(m -> {
+            assertThat(m.path("email").asText()).isEqualTo("mariana.souza@example.com");
+            assertThat(m.path("alertaCs").asText()).isEqualTo("SEM_WHATSAPP");
+            assertThat(m.path("cliente").asText()).isEqualTo(SLUG);
+        });
+        assertThat(json(comoAdmin("GET", "/api/matriculas?alerta=sem_whatsapp&produto=4100001", null).body())).hasSize(1);
+        assertThat(json(comoAdmin("GET", "/api/matriculas?alerta=SEM_WHATSAPP&produto=4100002", null).body())).isEmpty();
+        assertThat(json(comoAdmin("GET", "/api/matriculas?alerta=SEM_TELEFONE", null).body())).isEmpty();
+        assertThat(get("/api/matriculas?alerta=SEM_WHATSAPP", null, null).statusCode()).isEqualTo(401);
+    }
+
+    @ParameterizedTest(name = "{1} → template bloqueado, sem FALHOU")
+    @CsvSource({"404, error-132001-template-not-found.json, 132001", "400, error-132000-param-count.json, 132000"})
+    void erroDeTemplateViraUmIncidenteERetemOsProximosEnviosDoTemplate(int http, String amostra, int codigo) {
+        metaResponde(http, amostra);
+
+        assertThatThrownBy(() -> mensagens.enviar(pedido()))
+                .isInstanceOf(TemplateBloqueadoException.class).isInstanceOf(FalhaSemRetentativa.class)
+                .hasMessageStartingWith("O template boas_vindas_acesso (pt_BR) do número 123456789012345 foi recusado")
+                .hasMessageContaining("(#" + codigo + ")")
+                .satisfies(e -> assertThat(e.getMessage().split("\\(#" + codigo + "\\)", -1)).hasSize(2));
+        assertThat(statusDaMensagem()).isEqualTo("NAO_ENVIADA");
+        assertThat(jdbc.sql("select erro_detalhe from mensagens where fila_disparo_id = ?").param(fila)
+                .query(String.class).single()).doesNotContain("(#" + codigo + ") (#" + codigo + ")");
+
+        long outra = outraFila();
+        assertThatThrownBy(() -> mensagens.enviar(pedido(outra))).isInstanceOf(EnvioRetidoException.class)
+                .isNotInstanceOf(FalhaSemRetentativa.class)
+                .hasMessageStartingWith("Envio retido: o template boas_vindas_acesso (pt_BR)")
+                .hasMessageContaining("incidente da fila " + fila);
+        META.verify(1, postRequestedFor(urlPathEqualTo(CAMINHO)));
+        assertThat(contar("select count(*) from mensagens where fila_disparo_id = ?", outra)).isZero();
+        assertThat(contar("select count(*) from whatsapp_bloqueios_template")).isEqualTo(1);
+    }
+
+    @Test
+    void oBloqueioDeUmTemplateEmOutroNumeroOuOutroIdiomaNaoRetemOEnvio() {
+        for (String[] chave : new String[][] {{"999999999999999", "pt_BR"}, {"123456789012345", "en_US"}}) {
+            jdbc.sql("""
+                            insert into whatsapp_bloqueios_template (phone_number_id, template, idioma, fila_disparo_id,
+                                erro_codigo, motivo, bloqueado_em) values (?, 'boas_vindas_acesso', ?, 1, 132001, 'x',
+                                current_timestamp)""").params(chave[0], chave[1]).update();
+        }
+
+        assertThat(mensagens.enviar(pedido()).situacao()).isEqualTo(ResultadoEnvio.Situacao.ENVIADA);
+    }
+
+    @Test
+    void umEnvioJaAceitoNaoFicaRetidoPorUmBloqueioPosterior() {
+        mensagens.enviar(pedido());
+        jdbc.sql("""
+                        insert into whatsapp_bloqueios_template (phone_number_id, template, idioma, fila_disparo_id,
+                            erro_codigo, motivo, bloqueado_em) values ('123456789012345', 'boas_vindas_acesso', 'pt_BR',
+                            ?, 132015, 'pausado', current_timestamp)""").param(fila + 1000).update();
+
+        assertThat(mensagens.enviar(pedido()).situacao()).isEqualTo(ResultadoEnvio.Situacao.ENVIADA);
+        META.verify(1, postRequestedFor(urlPathEqualTo(CAMINHO)));
+    }
+
+    private long outraFila() {
+        jdbc.sql("""
+                        insert into filas_disparo (aluno_id, matricula_id, status, tipo_regra, template_sugerido,
+                            template_idioma, parametros, criado_em, atualizado_em)
+                        select aluno_id, matricula_id, status, tipo_regra, template_sugerido, template_idioma, parametros,
+                            criado_em, atualizado_em from filas_disparo where id = ?""").param(fila).update();
+        return contar("select max(id) from filas_disparo");
+    }
+
+    private PedidoEnvio pedido(long filaId) {
+        return new PedidoEnvio(filaId, aluno, "+5511900000001", "boas_vindas_acesso", "pt_BR", List.of("Mariana", "Curso"),
+                "TOKENabc", "Olá, Mariana!");
     }
 
     @Test

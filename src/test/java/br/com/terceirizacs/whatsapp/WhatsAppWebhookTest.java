@@ -104,5 +104,6 @@ class WhatsAppWebhookTest extends IntegracaoBase {
         jdbc.sql("delete from mensagens_status").update();
         postarWhatsAppAssinado(falhou131026);
         assertThat(jdbc.sql("select telefone_situacao from alunos").query(String.class).single()).isEqualTo("INVALIDO");
+        assertThat(jdbc.sql("select alerta_cs from matriculas").query(String.class).single()).isEqualTo("SEM_WHATSAPP");
     }
 }
