@@ -52,7 +52,7 @@ public abstract class IntegracaoBase {
     private static final List<String> LIMPEZA = List.of("delete from transacoes_historico", "delete from acessos_log",
             "delete from kpis_acesso", "delete from bi_tags_analitico", "delete from mensagens_status",
             "delete from mensagens", "delete from filas_disparo", "delete from regras_automacao_auditoria",
-            "delete from regras_automacao where produto_id is not null", "delete from whatsapp_recebidas",
+            "delete from regras_automacao where produto_id is not null", "delete from whatsapp_recebidas", "delete from respostas_whatsapp",
             "delete from resgate_candidatos", "delete from resgate_execucoes",
             "delete from whatsapp_bloqueios", "delete from transacoes", "delete from matriculas", "delete from alunos",
             "delete from eventos_hotmart", "delete from ofertas", "delete from turmas", "delete from produtos",
