@@ -116,6 +116,7 @@
       tr.appendChild(celula(numero.format(t.numeros.viaLink)));
       tr.appendChild(celula(formatar(t.numeros.percentualLink, 'pct0')));
       tr.appendChild(celula(numero.format(t.funil.enviados)));
+      tr.appendChild(celula(numero.format(t.numeros.responderam)));
       tr.appendChild(celula(numero.format(t.reembolsos.comAcesso + t.reembolsos.semAcesso)));
       return tr;
     }));
