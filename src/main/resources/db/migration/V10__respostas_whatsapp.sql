@@ -21,7 +21,6 @@ create index ix_respostas_whatsapp_recebida on respostas_whatsapp (recebida_em);
 create index ix_alunos_wa_id on alunos (wa_id);
 create index ix_alunos_telefone on alunos (telefone_e164);
 
--- Enrolments of the key with at least one reply on WhatsApp (engagement). The first pass after this migration must
--- rebuild every key: clearing ultima_passada makes it a full rebuild.
+-- Enrolments of the key with at least one reply on WhatsApp (engagement). No reply was linked before this migration,
+-- so 0 is every existing key's exact figure: no rebuild needed.
 alter table painel_resumo add column responderam integer default 0 not null;
-update painel_controle set ultima_passada = null where id = 1;

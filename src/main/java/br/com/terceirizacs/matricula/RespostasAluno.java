@@ -84,7 +84,7 @@ public class RespostasAluno {
                 Long matricula = matriculaProvavel(a.getId()).orElse(null);
                 jdbc.sql("""
                                 insert into respostas_whatsapp (wamid, aluno_id, matricula_id, tipo, texto, recebida_em)
-                                select ?, ?, ?, ?, ?, ? where not exists
+                                select ?, ?, cast(? as bigint), ?, ?, ? where not exists
                                     (select 1 from respostas_whatsapp where wamid = ? and aluno_id = ?)""")
                         .params(wamid, a.getId(), matricula, tipo,
                                 texto == null ? null : texto.substring(0, Math.min(TEXTO_MAXIMO, texto.length())),
