@@ -36,12 +36,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and a key is always rebuilt whole from {@code matriculas}, {@code filas_disparo}, {@code mensagens} and
  * {@code respostas_whatsapp} (delete, then insert the aggregates), never incremented. Every pass rebuilds the keys of
  * the rows whose {@code atualizado_em} (set by every writer of those tables; for a reply, written once, its
- * {@code recebida_em}) is later than the previous pass's start minus a margin: 10 s each second, so a transaction that commits a little after its rows were stamped is not missed, and 10 minutes
- * once a minute, for the slow ones. The only change that moves an enrolment to another key, a new purchase replacing
- * a refunded one, records its old key in {@code painel_pendencias} in the same transaction. The first pass after the
- * migration (or after {@link #reconstruirTudo()}) rebuilds every key. Passes of several nodes take turns on the row
- * lock of {@code painel_controle}; a pass moves {@code painel_versoes} of the producers whose figures it rebuilt,
- * which is what open dashboards watch.
+ * {@code recebida_em}) is later than the previous pass's start minus a margin: 10 s each second, so a transaction
+ * that commits a little after its rows were stamped is not missed, and 10 minutes once a minute, for the slow ones.
+ * The only change that moves an enrolment to another key, a new purchase replacing a refunded one, records its old
+ * key in {@code painel_pendencias} in the same transaction. The first pass after the migration (or after
+ * {@link #reconstruirTudo()}) rebuilds every key. Passes of several nodes take turns on the row lock of
+ * {@code painel_controle}; a pass moves {@code painel_versoes} of the producers whose figures it rebuilt, which is
+ * what open dashboards watch.
  * <p>
  * Over 250 lines: one algorithm (find the keys that changed, rebuild each whole), and its SQL is most of the class.
  */

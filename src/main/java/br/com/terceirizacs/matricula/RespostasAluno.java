@@ -22,8 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
  * whose wa_id (learned from Meta's send answer) or phone matches the sender, with or without Brazil's ninth digit,
  * the same students a stop request reaches: a number may belong to students of several producers, and each producer's
  * CS sees the reply. Within one student, the reply goes to the enrolment it is most likely about: the latest purchase
- * still in force, else the latest purchase (what the dashboard counts as engagement). What CS sees is the student's last
- * reply, whichever enrolment it went to: a producer's student is one person.
+ * still in force, else the latest purchase (what the dashboard counts as engagement). What CS sees is the student's
+ * last reply, whichever enrolment it went to: a producer's student is one person.
  */
 @Service
 public class RespostasAluno {
@@ -93,8 +93,9 @@ public class RespostasAluno {
                 if (matricula != null) {
                     matriculas.add(matricula);
                 }
-                eventos.publishEvent(new EventosMatricula.RespostaRecebida(a.getId(),
-                        jdbc.sql("select id from matriculas where aluno_id = ?").param(a.getId()).query(Long.class).list()));
+                List<Long> doAluno = jdbc.sql("select id from matriculas where aluno_id = ?").param(a.getId())
+                        .query(Long.class).list();
+                eventos.publishEvent(new EventosMatricula.RespostaRecebida(a.getId(), doAluno));
             }
         }
         return matriculas;

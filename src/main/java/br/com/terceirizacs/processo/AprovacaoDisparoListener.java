@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code disparo} › Aprovar disparo. On create: a task name that says who and why, the due date, and task-local
- * copies of what the form shows (with the student's last WhatsApp reply and whether the channel runs dry). On complete: the decision goes to the queue row (who, what, why).
+ * copies of what the form shows (with the student's last WhatsApp reply and whether the channel runs dry). On
+ * complete: the decision goes to the queue row (who, what, why).
  * <p>
  * The queue row is the one bound to this {@code disparo} instance, looked up by its id; what the person may submit
  * (only the form's editable fields, within their limits) is enforced before the engine runs this listener

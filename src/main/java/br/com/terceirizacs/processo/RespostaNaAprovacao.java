@@ -40,7 +40,8 @@ class RespostaNaAprovacao {
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void respostaRecebida(EventosMatricula.RespostaRecebida e) {
         try {
-            String resumo = respostas.ultimaDoAluno(e.alunoId()).map(RespostasAluno.UltimaResposta::resumo).orElse(null);
+            String resumo = respostas.ultimaDoAluno(e.alunoId()).map(RespostasAluno.UltimaResposta::resumo)
+                    .orElse(null);
             for (Long matriculaId : e.matriculaIds()) {
                 for (Task t : motor.getTaskService().createTaskQuery().taskDefinitionKey(TAREFA)
                         .processVariableValueEquals(Variaveis.MATRICULA_ID, matriculaId).list()) {

@@ -69,8 +69,9 @@ class WhatsAppWebhookController implements DisposableBean {
     private final Duration espera;
 
     WhatsAppWebhookController(WhatsAppProperties props, MensagemService mensagens, ContatoAlunoService contatos,
-                              RespostasAluno respostas, JdbcClient jdbc, PlatformTransactionManager tm, ObjectMapper mapper, Clock clock,
-                              BancoDosWebhooks webhooks, @Value("${terceiriza.webhooks.whatsapp-threads}") int threads,
+                              RespostasAluno respostas, JdbcClient jdbc, PlatformTransactionManager tm,
+                              ObjectMapper mapper, Clock clock, BancoDosWebhooks webhooks,
+                              @Value("${terceiriza.webhooks.whatsapp-threads}") int threads,
                               @Value("${terceiriza.webhooks.whatsapp-espera}") Duration espera) {
         this.props = props;
         this.mensagens = mensagens;
