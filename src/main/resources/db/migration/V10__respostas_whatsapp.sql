@@ -9,6 +9,7 @@ create table respostas_whatsapp (
     matricula_id   bigint references matriculas (id),
     tipo           varchar(30)  not null,
     texto          varchar(1000),
+    opt_out        boolean      not null,
     recebida_em    timestamp with time zone not null,
     constraint uk_respostas_whatsapp unique (wamid, aluno_id)
 );
@@ -21,6 +22,6 @@ create index ix_respostas_whatsapp_recebida on respostas_whatsapp (recebida_em);
 create index ix_alunos_wa_id on alunos (wa_id);
 create index ix_alunos_telefone on alunos (telefone_e164);
 
--- Enrolments of the key with at least one reply on WhatsApp (engagement). No reply was linked before this migration,
+-- Enrolments of the key with at least one reply on WhatsApp that is not a stop request (engagement). No reply was linked before this migration,
 -- so 0 is every existing key's exact figure: no rebuild needed.
 alter table painel_resumo add column responderam integer default 0 not null;

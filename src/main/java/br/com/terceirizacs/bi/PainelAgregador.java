@@ -268,6 +268,7 @@ class PainelAgregador {
                     from respostas_whatsapp rw
                     join matriculas m3 on m3.id = rw.matricula_id
                     where m3.produto_id = :produto and m3.data_compra >= :ini and m3.data_compra < :fim
+                      and rw.opt_out = false
                     group by rw.matricula_id) q on q.matricula_id = m.id
                 where m.produto_id = :produto and m.data_compra >= :ini and m.data_compra < :fim
                 group by m.turma_id""", p);

@@ -67,9 +67,12 @@ public class RespostasAluno {
     /**
      * Links an inbound message (recorded once, by Meta's id) to the students of its number. Runs in the webhook's
      * transaction for that message. Returns the enrolments linked (a student without any enrolment is linked alone).
+     *
+     * @param optOut a stop request: CS sees it as the last reply, the dashboard does not count it as engagement
      */
     @Transactional
-    public List<Long> registrar(String wamid, String waId, String tipo, String texto, Instant recebidaEm) {
+    public List<Long> registrar(String wamid, String waId, String tipo, String texto, boolean optOut,
+                                Instant recebidaEm) {
         if (wamid == null || waId == null || waId.isBlank()) {
             return List.of();
         }
@@ -83,12 +86,13 @@ public class RespostasAluno {
                 vistos.add(a.getId());
                 Long matricula = matriculaProvavel(a.getId()).orElse(null);
                 jdbc.sql("""
-                                insert into respostas_whatsapp (wamid, aluno_id, matricula_id, tipo, texto, recebida_em)
-                                select ?, ?, cast(? as bigint), ?, ?, ? where not exists
+                                insert into respostas_whatsapp (wamid, aluno_id, matricula_id, tipo, texto, opt_out,
+                                                                recebida_em)
+                                select ?, ?, cast(? as bigint), ?, ?, ?, ? where not exists
                                     (select 1 from respostas_whatsapp where wamid = ? and aluno_id = ?)""")
                         .params(wamid, a.getId(), matricula, tipo,
                                 texto == null ? null : texto.substring(0, Math.min(TEXTO_MAXIMO, texto.length())),
-                                Datas.utc(recebidaEm), wamid, a.getId())
+                                optOut, Datas.utc(recebidaEm), wamid, a.getId())
                         .update();
                 if (matricula != null) {
                     matriculas.add(matricula);

@@ -209,7 +209,7 @@ class WhatsAppWebhookController implements DisposableBean {
                         optOut, Datas.utc(agora), wamid)
                 .update();
         if (novas == 1) {
-            respostas.registrar(wamid, waId, tipo, texto, agora);
+            respostas.registrar(wamid, waId, tipo, texto, optOut, agora);
         }
         if (novas == 1 && optOut && waId != null) {
             List<Long> alunos = contatos.registrarOptOut(waId, "Pediu para sair pelo WhatsApp: " + texto.trim());

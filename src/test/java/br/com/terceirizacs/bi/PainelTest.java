@@ -181,6 +181,9 @@ class PainelTest extends PainelBase {
                     .replace("wamid.SEJnTjU1MTE5MDAwMDAwMDItRU5UUkFEQS0wMDAz", wamid)
                     .replace("\"body\": \"SAIR\"", "\"body\": \"Oi, não achei o link\"")).statusCode()).isEqualTo(200);
         }
+        // Bruno (+55 11 90000-0002) only asks to stop: a reply CS sees, not engagement
+        assertThat(postarWhatsAppAssinado(amostraWhatsApp("webhook-inbound-text-sair.json")).statusCode()).isEqualTo(200);
+        assertThat(contar("select count(*) from respostas_whatsapp where opt_out = true")).isEqualTo(1);
         agregador.passar();
 
         JsonNode d = dados(s, "");
