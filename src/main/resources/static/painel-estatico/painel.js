@@ -131,6 +131,7 @@
       tr.appendChild(celula(numero.format(t.numeros.viaLink)));
       tr.appendChild(celula(formatar(t.numeros.percentualLink, 'pct0')));
       tr.appendChild(celula(numero.format(t.funil.enviados)));
+      tr.appendChild(celula(numero.format(t.numeros.responderam)));
       tr.appendChild(celula(numero.format(t.reembolsos.comAcesso + t.reembolsos.semAcesso)));
       Array.prototype.forEach.call(tr.children, function (td, i) { td.dataset.rotulo = ROTULOS[i]; });
       return tr;

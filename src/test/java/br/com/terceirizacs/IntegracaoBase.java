@@ -53,6 +53,7 @@ public abstract class IntegracaoBase {
             "delete from kpis_acesso", "delete from bi_tags_analitico", "delete from mensagens_status",
             "delete from mensagens", "delete from filas_disparo", "delete from regras_automacao_auditoria",
             "delete from regras_automacao where produto_id is not null", "delete from whatsapp_recebidas",
+            "delete from respostas_whatsapp",
             "delete from resgate_candidatos", "delete from resgate_execucoes",
             "delete from whatsapp_bloqueios", "delete from whatsapp_bloqueios_template", "delete from transacoes",
             "delete from matriculas", "delete from alunos",

@@ -28,6 +28,7 @@ class LeiturasEntrePacotesTest {
             entry("ofertas", "catalogo"), entry("templates_mensagem", "catalogo"),
             entry("alunos", "matricula"), entry("matriculas", "matricula"), entry("transacoes", "matricula"),
             entry("transacoes_historico", "matricula"), entry("acessos_log", "matricula"),
+            entry("respostas_whatsapp", "matricula"),
             entry("eventos_hotmart", "hotmart"),
             entry("regras_automacao", "disparo"), entry("regras_automacao_auditoria", "disparo"),
             entry("filas_disparo", "disparo"), entry("resgate_execucoes", "disparo"), entry("resgate_candidatos", "disparo"),

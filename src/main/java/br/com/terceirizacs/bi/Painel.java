@@ -53,8 +53,9 @@ public record Painel(
     public record Manchete(String frase, Double percentual, long viaLink, long acessaram, String regra) {
     }
 
+    /** {@code responderam}: buyers who replied to us on WhatsApp; {@code percentualResposta}: their share of buyers. */
     public record Numeros(long compradores, long acessaram, long semAcesso, long viaLink, long viaEmail,
-                          Double percentualLink, Double percentualEmail) {
+                          Double percentualLink, Double percentualEmail, long responderam, Double percentualResposta) {
     }
 
     public record Medianas(Double segundosLink, String link, Double segundosEmail, String email) {

@@ -33,15 +33,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * to the aggregates of the source tables.
  * <p>
  * How it stays correct: the unit is a <em>key</em>, one product and one purchase day in the producer's time zone,
- * and a key is always rebuilt whole from {@code matriculas}, {@code filas_disparo} and {@code mensagens} (delete,
- * then insert the aggregates), never incremented. Every pass rebuilds the keys of the rows whose
- * {@code atualizado_em} (set by every writer of those tables) is later than the previous pass's start minus a margin:
- * 10 s each second, so a transaction that commits a little after its rows were stamped is not missed, and 10 minutes
- * once a minute, for the slow ones. The only change that moves an enrolment to another key, a new purchase replacing
- * a refunded one, records its old key in {@code painel_pendencias} in the same transaction. The first pass after the
- * migration (or after {@link #reconstruirTudo()}) rebuilds every key. Passes of several nodes take turns on the row
- * lock of {@code painel_controle}; a pass moves {@code painel_versoes} of the producers whose figures it rebuilt,
- * which is what open dashboards watch.
+ * and a key is always rebuilt whole from {@code matriculas}, {@code filas_disparo}, {@code mensagens} and
+ * {@code respostas_whatsapp} (delete, then insert the aggregates), never incremented. Every pass rebuilds the keys of
+ * the rows whose {@code atualizado_em} (set by every writer of those tables; for a reply, written once, its
+ * {@code recebida_em}) is later than the previous pass's start minus a margin: 10 s each second, so a transaction
+ * that commits a little after its rows were stamped is not missed, and 10 minutes once a minute, for the slow ones.
+ * The only change that moves an enrolment to another key, a new purchase replacing a refunded one, records its old
+ * key in {@code painel_pendencias} in the same transaction. The first pass after the migration (or after
+ * {@link #reconstruirTudo()}) rebuilds every key. Passes of several nodes take turns on the row lock of
+ * {@code painel_controle}; a pass moves {@code painel_versoes} of the producers whose figures it rebuilt, which is
+ * what open dashboards watch.
  * <p>
  * Over 250 lines: one algorithm (find the keys that changed, rebuild each whole), and its SQL is most of the class.
  */
@@ -191,6 +192,8 @@ class PainelAgregador {
                 + " union select distinct m.produto_id, " + HORA + " as hora from mensagens msg"
                 + " join filas_disparo f on f.id = msg.fila_disparo_id join matriculas m on m.id = f.matricula_id"
                 + " where msg.atualizado_em > :desde"
+                + " union select distinct m.produto_id, " + HORA + " as hora from respostas_whatsapp rw"
+                + " join matriculas m on m.id = rw.matricula_id where rw.recebida_em > :desde"
                 + " union select distinct m.produto_id, " + HORA + " as hora from painel_pendencias m where m.id <= :lidas";
         jdbc.query(sql, p, rs -> {
             adicionar(chaves, produtos, rs.getLong("produto_id"), rs.getLong("hora"));
@@ -226,7 +229,7 @@ class PainelAgregador {
         jdbc.update("""
                 insert into painel_resumo (produto_id, turma_id, dia, compradores, acessaram, via_link, via_email,
                     reemb_com_acesso, reemb_sem_acesso, resgates_sugeridos, resgates_aprovados, resgates_enviados,
-                    resgates_entregues, resgates_lidos, resgates_acessaram)
+                    resgates_entregues, resgates_lidos, resgates_acessaram, responderam)
                 select :produto, m.turma_id, :dia, count(*),
                     sum(case when m.data_primeiro_acesso is not null then 1 else 0 end),
                     sum(case when m.origem_primeiro_acesso = :link then 1 else 0 end),
@@ -236,7 +239,8 @@ class PainelAgregador {
                     sum(case when m.status in ('REEMBOLSADA', 'CHARGEBACK') and m.data_primeiro_acesso is null
                              then 1 else 0 end),
                     coalesce(sum(r.sugeridos), 0), coalesce(sum(r.aprovados), 0), coalesce(sum(r.enviados), 0),
-                    coalesce(sum(r.entregues), 0), coalesce(sum(r.lidos), 0), coalesce(sum(r.acessaram), 0)
+                    coalesce(sum(r.entregues), 0), coalesce(sum(r.lidos), 0), coalesce(sum(r.acessaram), 0),
+                    coalesce(sum(q.respondeu), 0)
                 from matriculas m
                 left join (
                     select f.matricula_id,
@@ -259,6 +263,13 @@ class PainelAgregador {
                     where f.tipo_regra = 'RESGATE_ACESSO' and m2.produto_id = :produto
                       and m2.data_compra >= :ini and m2.data_compra < :fim
                     group by f.matricula_id) r on r.matricula_id = m.id
+                left join (
+                    select rw.matricula_id, 1 as respondeu
+                    from respostas_whatsapp rw
+                    join matriculas m3 on m3.id = rw.matricula_id
+                    where m3.produto_id = :produto and m3.data_compra >= :ini and m3.data_compra < :fim
+                      and rw.opt_out = false
+                    group by rw.matricula_id) q on q.matricula_id = m.id
                 where m.produto_id = :produto and m.data_compra >= :ini and m.data_compra < :fim
                 group by m.turma_id""", p);
         jdbc.update("""

@@ -33,11 +33,14 @@ class PainelConsultas {
         this.jdbc = jdbc;
     }
 
-    /** Buyers, first accesses by origin, and refunds split by whether the student ever accessed. */
+    /**
+     * Buyers, first accesses by origin, refunds split by whether the student ever accessed, and buyers who replied on
+     * WhatsApp (engagement).
+     */
     record Numeros(long compradores, long acessaram, long viaLink, long viaEmail, long reembolsadosComAcesso,
-                   long reembolsadosSemAcesso) {
+                   long reembolsadosSemAcesso, long responderam) {
 
-        static final Numeros VAZIO = new Numeros(0, 0, 0, 0, 0, 0);
+        static final Numeros VAZIO = new Numeros(0, 0, 0, 0, 0, 0, 0);
 
         long semAcesso() {
             return compradores - acessaram;
@@ -69,7 +72,7 @@ class PainelConsultas {
             return new Linha(new Numeros(a.compradores() + b.compradores(), a.acessaram() + b.acessaram(),
                     a.viaLink() + b.viaLink(), a.viaEmail() + b.viaEmail(),
                     a.reembolsadosComAcesso() + b.reembolsadosComAcesso(),
-                    a.reembolsadosSemAcesso() + b.reembolsadosSemAcesso()),
+                    a.reembolsadosSemAcesso() + b.reembolsadosSemAcesso(), a.responderam() + b.responderam()),
                     new Funil(f.sugeridos() + g.sugeridos(), f.aprovados() + g.aprovados(), f.enviados() + g.enviados(),
                             f.entregues() + g.entregues(), f.lidos() + g.lidos(), f.acessaram() + g.acessaram()));
         }
@@ -85,11 +88,13 @@ class PainelConsultas {
                 sum(via_link) as via_link, sum(via_email) as via_email, sum(reemb_com_acesso) as reemb_com,
                 sum(reemb_sem_acesso) as reemb_sem, sum(resgates_sugeridos) as sugeridos,
                 sum(resgates_aprovados) as aprovados, sum(resgates_enviados) as enviados,
-                sum(resgates_entregues) as entregues, sum(resgates_lidos) as lidos, sum(resgates_acessaram) as acessaram_r
+                sum(resgates_entregues) as entregues, sum(resgates_lidos) as lidos, sum(resgates_acessaram) as acessaram_r,
+                sum(responderam) as responderam
                 from painel_resumo""" + f.onde() + " group by turma_id", f.params, rs -> {
             resultado.put(turma(rs), new Linha(
                     new Numeros(rs.getLong("compradores"), rs.getLong("acessaram"), rs.getLong("via_link"),
-                            rs.getLong("via_email"), rs.getLong("reemb_com"), rs.getLong("reemb_sem")),
+                            rs.getLong("via_email"), rs.getLong("reemb_com"), rs.getLong("reemb_sem"),
+                            rs.getLong("responderam")),
                     new Funil(rs.getLong("sugeridos"), rs.getLong("aprovados"), rs.getLong("enviados"),
                             rs.getLong("entregues"), rs.getLong("lidos"), rs.getLong("acessaram_r"))));
         });

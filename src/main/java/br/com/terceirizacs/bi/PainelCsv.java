@@ -19,6 +19,7 @@ class PainelCsv {
                 "Via e-mail Hotmart", "% via link WhatsApp", "Mediana até o 1º acesso - link (h)",
                 "Mediana até o 1º acesso - e-mail (h)", "Resgates sugeridos", "Resgates aprovados", "Resgates enviados",
                 "Resgates entregues", "Resgates lidos", "Acessaram em até " + p.funil().diasConversao() + " dias",
+                "Responderam no WhatsApp", "% responderam no WhatsApp",
                 "Reembolsos entre quem acessou", "% reembolso entre quem acessou",
                 "Reembolsos entre quem nunca acessou", "% reembolso entre quem nunca acessou"));
         for (Painel.LinhaTurma t : p.turmas()) {
@@ -33,7 +34,8 @@ class PainelCsv {
         return List.of(produto, turma, num(n.compradores()), num(n.acessaram()), num(n.semAcesso()),
                 num(n.viaLink()), num(n.viaEmail()), decimal(n.percentualLink()), horas(m.segundosLink()),
                 horas(m.segundosEmail()), num(f.sugeridos()), num(f.aprovados()), num(f.enviados()),
-                num(f.entregues()), num(f.lidos()), num(f.acessaram()), num(r.comAcesso()),
+                num(f.entregues()), num(f.lidos()), num(f.acessaram()), num(n.responderam()),
+                decimal(n.percentualResposta()), num(r.comAcesso()),
                 decimal(r.percentualComAcesso()), num(r.semAcesso()), decimal(r.percentualSemAcesso()));
     }
 

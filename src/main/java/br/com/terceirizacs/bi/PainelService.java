@@ -132,7 +132,8 @@ public class PainelService {
 
     private static Painel.Numeros numeros(PainelConsultas.Numeros n) {
         return new Painel.Numeros(n.compradores(), n.acessaram(), n.semAcesso(), n.viaLink(), n.viaEmail(),
-                Formatos.percentual(n.viaLink(), n.acessaram()), Formatos.percentual(n.viaEmail(), n.acessaram()));
+                Formatos.percentual(n.viaLink(), n.acessaram()), Formatos.percentual(n.viaEmail(), n.acessaram()),
+                n.responderam(), Formatos.percentual(n.responderam(), n.compradores()));
     }
 
     private static Painel.Medianas medianas(PainelConsultas.Medianas m) {

@@ -12,6 +12,8 @@ import br.com.terceirizacs.catalogo.ProdutoResumo;
 import br.com.terceirizacs.catalogo.TemplateResumo;
 import br.com.terceirizacs.matricula.Destinatario;
 import br.com.terceirizacs.matricula.ContatoAlunoService;
+import br.com.terceirizacs.matricula.RespostasAluno;
+import br.com.terceirizacs.whatsapp.WhatsAppProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,16 +30,21 @@ public class PreparacaoDisparo {
     private final ContatoAlunoService contatos;
     private final CatalogoService catalogo;
     private final MensagemDaFila mensagem;
+    private final RespostasAluno respostas;
+    private final WhatsAppProperties whatsapp;
     private final Clock clock;
 
     PreparacaoDisparo(FilaDisparoRepository filas, RegraService regras, PoliticaDisparo politica,
-                      ContatoAlunoService contatos, CatalogoService catalogo, MensagemDaFila mensagem, Clock clock) {
+                      ContatoAlunoService contatos, CatalogoService catalogo, MensagemDaFila mensagem,
+                      RespostasAluno respostas, WhatsAppProperties whatsapp, Clock clock) {
         this.filas = filas;
         this.regras = regras;
         this.politica = politica;
         this.contatos = contatos;
         this.catalogo = catalogo;
         this.mensagem = mensagem;
+        this.respostas = respostas;
+        this.whatsapp = whatsapp;
         this.clock = clock;
     }
 
@@ -49,9 +56,15 @@ public class PreparacaoDisparo {
                              Date expiraEm, String motivoBloqueio) {
     }
 
-    /** What the approval form shows (task-local copies for display; the queue row stays the source of truth). */
+    /**
+     * What the approval form shows (task-local copies for display; the queue row stays the source of truth).
+     *
+     * @param ultimaResposta the student's last WhatsApp reply as one line ("respondeu há 2 h (…): “…”"), or null
+     * @param modoSimulacao  no WhatsApp token: an approved message is only recorded, never sent
+     */
     public record VisaoAprovacao(String aluno, String telefone, String produto, String tipo, String motivo,
-                                 String mensagem, boolean temTextoLivre, String textoLivre, Date expiraEm) {
+                                 String mensagem, boolean temTextoLivre, String textoLivre, Date expiraEm,
+                                 String ultimaResposta, boolean modoSimulacao) {
     }
 
     @Transactional
@@ -101,6 +114,8 @@ public class PreparacaoDisparo {
         int livre = MensagemDaFila.posicaoTextoLivre(template);
         return new VisaoAprovacao(d.nome(), d.telefoneE164(), produto.nome(), fila.getTipoRegra().rotulo(),
                 fila.getMotivo(), fila.getTextoPrevia(), livre >= 0, livre >= 0 ? valores.get(livre) : null,
-                fila.getExpiraEm() == null ? null : Date.from(fila.getExpiraEm()));
+                fila.getExpiraEm() == null ? null : Date.from(fila.getExpiraEm()),
+                respostas.ultimaDoAluno(d.alunoId()).map(RespostasAluno.UltimaResposta::resumo).orElse(null),
+                whatsapp.simulado());
     }
 }

@@ -33,4 +33,8 @@ public final class EventosMatricula {
     /** The student asked us to stop writing to them. */
     public record OptOutRegistrado(List<Long> alunoIds, Instant em) {
     }
+
+    /** The student replied on WhatsApp; {@code matriculaIds}: all their enrolments (views that show the reply). */
+    public record RespostaRecebida(Long alunoId, List<Long> matriculaIds) {
+    }
 }

@@ -18,21 +18,25 @@ public class MatriculaConsultaService {
     private final AlunoRepository alunos;
     private final CatalogoService catalogo;
     private final TurmaService turmas;
+    private final RespostasAluno respostas;
 
     MatriculaConsultaService(MatriculaRepository matriculas, AlunoRepository alunos, CatalogoService catalogo,
-                             TurmaService turmas) {
+                             TurmaService turmas, RespostasAluno respostas) {
         this.matriculas = matriculas;
         this.alunos = alunos;
         this.catalogo = catalogo;
         this.turmas = turmas;
+        this.respostas = respostas;
     }
 
+    /** {@code ultimaResposta}: the student's last WhatsApp reply, null when they never replied. */
     public record MatriculaVisao(Long id, String cliente, Long produto, String nomeProduto, String email, String nome,
                                  StatusMatricula status, Instant dataCompra, Instant dataGarantia, Instant acessoAte,
                                  Instant dataPrimeiroAcesso, String origemPrimeiroAcesso, String telefone,
                                  SituacaoTelefone telefoneSituacao, boolean semTelefone, String turma,
                                  String transacao, String moduloAtual, String moduloAtualId,
-                                 Instant ultimoProgressoEm, String alertaCs, String linkRastreado) {
+                                 Instant ultimoProgressoEm, String alertaCs, String linkRastreado,
+                                 RespostasAluno.UltimaResposta ultimaResposta) {
     }
 
     @Transactional(readOnly = true)
@@ -76,6 +80,7 @@ public class MatriculaConsultaService {
                 m.getDataPrimeiroAcesso(), m.getOrigemPrimeiroAcesso(), aluno.getTelefoneE164(),
                 aluno.getTelefoneSituacao(), aluno.getTelefoneSituacao() != SituacaoTelefone.VALIDO,
                 turmas.nomeTurma(m.getTurmaId()).orElse(null), m.getTransacaoCodigo(), m.getModuloAtualNome(),
-                m.getModuloAtualId(), m.getUltimoProgressoEm(), m.getAlertaCs(), baseLink + m.getTokenLink());
+                m.getModuloAtualId(), m.getUltimoProgressoEm(), m.getAlertaCs(), baseLink + m.getTokenLink(),
+                respostas.ultimaDoAluno(aluno.getId()).orElse(null));
     }
 }

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code disparo} › Aprovar disparo. On create: a task name that says who and why, the due date, and task-local
- * copies of what the form shows. On complete: the decision goes to the queue row (who, what, why).
+ * copies of what the form shows (with the student's last WhatsApp reply and whether the channel runs dry). On
+ * complete: the decision goes to the queue row (who, what, why).
  * <p>
  * The queue row is the one bound to this {@code disparo} instance, looked up by its id; what the person may submit
  * (only the form's editable fields, within their limits) is enforced before the engine runs this listener
@@ -26,6 +27,10 @@ class AprovacaoDisparoListener implements TaskListener {
     static final String DECISAO = "decisao";
     static final String TEXTO_LIVRE = "textoLivre";
     static final String MOTIVO_DESCARTE = "motivoDescarte";
+    /** Display only: the student's last WhatsApp reply (kept current by {@link RespostaNaAprovacao}). */
+    static final String ULTIMA_RESPOSTA = "ultimaResposta";
+    /** Display only: the channel runs dry (no WhatsApp token), the form says so. */
+    static final String MODO_SIMULACAO = "modoSimulacao";
 
     /** A suggestion still waiting after this long stands out in Tasklist (follow-up date). */
     static final Duration ACOMPANHAR_APOS = Duration.ofDays(1);
@@ -60,6 +65,8 @@ class AprovacaoDisparoListener implements TaskListener {
             task.setVariableLocal("mensagem", v.mensagem());
             task.setVariableLocal("temTextoLivre", v.temTextoLivre());
             task.setVariableLocal(TEXTO_LIVRE, v.textoLivre());
+            task.setVariableLocal(ULTIMA_RESPOSTA, v.ultimaResposta());
+            task.setVariableLocal(MODO_SIMULACAO, v.modoSimulacao());
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
             String decisao = resposta(task, DECISAO);
             boolean aprovado = "aprovar".equals(decisao);

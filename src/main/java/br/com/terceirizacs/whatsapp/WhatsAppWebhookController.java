@@ -16,6 +16,7 @@ import br.com.terceirizacs.comum.BancoDosWebhooks;
 import br.com.terceirizacs.comum.Datas;
 import br.com.terceirizacs.comum.Mascara;
 import br.com.terceirizacs.matricula.ContatoAlunoService;
+import br.com.terceirizacs.matricula.RespostasAluno;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
@@ -58,6 +59,7 @@ class WhatsAppWebhookController implements DisposableBean {
     private final WhatsAppProperties props;
     private final MensagemService mensagens;
     private final ContatoAlunoService contatos;
+    private final RespostasAluno respostas;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final ObjectMapper mapper;
@@ -67,12 +69,14 @@ class WhatsAppWebhookController implements DisposableBean {
     private final Duration espera;
 
     WhatsAppWebhookController(WhatsAppProperties props, MensagemService mensagens, ContatoAlunoService contatos,
-                              JdbcClient jdbc, PlatformTransactionManager tm, ObjectMapper mapper, Clock clock,
-                              BancoDosWebhooks webhooks, @Value("${terceiriza.webhooks.whatsapp-threads}") int threads,
+                              RespostasAluno respostas, JdbcClient jdbc, PlatformTransactionManager tm,
+                              ObjectMapper mapper, Clock clock, BancoDosWebhooks webhooks,
+                              @Value("${terceiriza.webhooks.whatsapp-threads}") int threads,
                               @Value("${terceiriza.webhooks.whatsapp-espera}") Duration espera) {
         this.props = props;
         this.mensagens = mensagens;
         this.contatos = contatos;
+        this.respostas = respostas;
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(tm);
         this.mapper = mapper;
@@ -180,7 +184,10 @@ class WhatsAppWebhookController implements DisposableBean {
         return true;
     }
 
-    /** Inbound messages: recorded once (Meta's id); a stop request opts the student out. */
+    /**
+     * Inbound messages: recorded once (Meta's id), linked to the students of the sender's number (a reply CS sees on
+     * the enrolment and in the approval form); a stop request opts the student out.
+     */
     private boolean recebida(JsonNode m) {
         String wamid = m.path("id").asText(null);
         String waId = m.path("from").asText(null);
@@ -194,12 +201,16 @@ class WhatsAppWebhookController implements DisposableBean {
             default -> null;
         };
         boolean optOut = PedidoDeSaida.eh(texto);
+        Instant agora = clock.instant();
         int novas = jdbc.sql("""
                         insert into whatsapp_recebidas (wamid, wa_id, tipo, texto, opt_out, recebida_em)
                         select ?, ?, ?, ?, ?, ? where not exists (select 1 from whatsapp_recebidas where wamid = ?)""")
                 .params(wamid, waId, tipo, texto == null ? null : texto.substring(0, Math.min(4000, texto.length())),
-                        optOut, Datas.utc(clock.instant()), wamid)
+                        optOut, Datas.utc(agora), wamid)
                 .update();
+        if (novas == 1) {
+            respostas.registrar(wamid, waId, tipo, texto, optOut, agora);
+        }
         if (novas == 1 && optOut && waId != null) {
             List<Long> alunos = contatos.registrarOptOut(waId, "Pediu para sair pelo WhatsApp: " + texto.trim());
             log.info("Opt-out de {} pelo WhatsApp: {} aluno(s)", Mascara.telefone("+" + waId), alunos.size());

@@ -152,7 +152,7 @@ class PainelTest extends PainelBase {
         assertThat(linhas).hasSize(3);
         // compradores 4, acessaram 2, sem acesso 2, link 0, e-mail 2, 0,0 %, …, resgates 3/2/2/2/1/1, reembolsos 0 e 1
         assertThat(linhas.get(1)).startsWith("Curso Exemplo de Marketing Digital;Turma Período;4;2;2;0;2;0,0;")
-                .endsWith(";3;2;2;2;1;1;0;0,0;1;50,0");
+                .endsWith(";3;2;2;2;1;1;0;0,0;0;0,0;1;50,0");
         assertThat(linhas.get(2)).startsWith("Total;").contains(";4;2;2;0;2;0,0;");
 
         HttpResponse<String> impressao = s.get("/painel/" + SLUG + "/impressao?turma=" + f.turmaPeriodo());
@@ -161,6 +161,38 @@ class PainelTest extends PainelBase {
                 .contains("@page { size: A4").contains("<td data-rotulo=\"Turma\">Turma Período</td>");
         // on the page, each turma of the table leads to its own filter
         assertThat(s.get("/painel/" + SLUG).body()).contains("turma=" + f.turmaOferta() + "\">Turma VIP</a>");
+    }
+
+    @Test
+    void quemRespondeuNoWhatsAppContaComoEngajamentoNaTurmaENoTotal() {
+        jdbc.sql("update regras_automacao set ativa = false where chave = 'ONBOARDING:global'").update();
+        Instant ontem = Instant.now().minus(Duration.ofDays(1));
+        compra("Ana", 1, 4100001L, null, ontem);
+        compra("Bruno", 2, 4100001L, null, ontem);
+        agregador.passar();
+        criarUsuarioProdutor(SLUG, EMAIL_PRODUTOR, SENHA_PRODUTOR);
+        Sessao s = sessao(EMAIL_PRODUTOR, SENHA_PRODUTOR);
+        assertThat(dados(s, "").at("/numeros/responderam").asLong()).isZero();
+
+        // Ana (+55 11 90000-0001) replies from her number as Meta knows it, without the ninth digit; twice
+        for (String wamid : List.of("wamid.ANA-1", "wamid.ANA-2")) {
+            assertThat(postarWhatsAppAssinado(amostraWhatsApp("webhook-inbound-text-sair.json")
+                    .replace("\"5511900000002\"", "\"551100000001\"")
+                    .replace("wamid.SEJnTjU1MTE5MDAwMDAwMDItRU5UUkFEQS0wMDAz", wamid)
+                    .replace("\"body\": \"SAIR\"", "\"body\": \"Oi, não achei o link\"")).statusCode()).isEqualTo(200);
+        }
+        // Bruno (+55 11 90000-0002) only asks to stop: a reply CS sees, not engagement
+        assertThat(postarWhatsAppAssinado(amostraWhatsApp("webhook-inbound-text-sair.json")).statusCode()).isEqualTo(200);
+        assertThat(contar("select count(*) from respostas_whatsapp where opt_out = true")).isEqualTo(1);
+        agregador.passar();
+
+        JsonNode d = dados(s, "");
+        assertThat(d.at("/numeros/responderam").asLong()).isEqualTo(1);
+        assertThat(d.at("/numeros/percentualResposta").asDouble()).isEqualTo(50.0);
+        assertThat(d.at("/turmas/0/numeros/responderam").asLong()).isEqualTo(1);
+        assertThat(s.get("/painel/" + SLUG).body()).contains("Responderam no WhatsApp");
+        assertThat(agregador.reconstruirTudo()).isPositive();
+        assertThat(dados(s, "").at("/numeros/responderam").asLong()).isEqualTo(1);
     }
 
     @Test

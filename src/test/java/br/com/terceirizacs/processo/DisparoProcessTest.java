@@ -71,7 +71,7 @@ class DisparoProcessTest {
         when(decisoes.filaDoProcesso(anyString())).thenReturn(FILA);
         when(preparacao.visaoAprovacao(FILA)).thenReturn(new PreparacaoDisparo.VisaoAprovacao("Mariana Souza",
                 "+5511900000001", "Curso Exemplo", "Resgate", "Sem acesso há 31 h", "Oi, Mariana!", true,
-                "Seu acesso está ativo.", expiraEm));
+                "Seu acesso está ativo.", expiraEm, null, false));
     }
 
     private void preparacao(boolean politicaOk, boolean aprovacaoHumana, boolean aguardaJanela) {
@@ -135,6 +135,21 @@ class DisparoProcessTest {
         verify(decisoes).aprovar(FILA, "ana.cs", "Seu acesso está ativo.");
         assertThat(pi).hasPassedInOrder("aprovarDisparo", "aprovado", "verificarPolitica", "enviarMensagem", "concluido");
         assertThat(runtimeService().createVariableInstanceQuery().variableName("decisao").count()).isZero();
+    }
+
+    @Test
+    void aTarefaMostraAUltimaRespostaDoAlunoEAvisaDoModoSimulacao() {
+        preparacao(true, true, false);
+        when(preparacao.visaoAprovacao(FILA)).thenReturn(new PreparacaoDisparo.VisaoAprovacao("Mariana Souza",
+                "+5511900000001", "Curso Exemplo", "Resgate", "Sem acesso há 31 h", "Oi, Mariana!", true,
+                "Seu acesso está ativo.", expiraEm, "respondeu há 2 h (30/11 às 14:05): “Não recebi o acesso”", true));
+
+        ProcessInstance pi = iniciar("RESGATE_ACESSO");
+
+        assertThat(pi).isWaitingAt("aprovarDisparo");
+        Map<String, Object> locais = MOTOR.getTaskService().getVariablesLocal(task().getId());
+        assertThat(locais).containsEntry("ultimaResposta", "respondeu há 2 h (30/11 às 14:05): “Não recebi o acesso”")
+                .containsEntry("modoSimulacao", true);
     }
 
     @Test

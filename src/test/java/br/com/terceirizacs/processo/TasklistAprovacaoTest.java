@@ -33,6 +33,10 @@ class TasklistAprovacaoTest extends IntegracaoBase {
 
     @Test
     void oCsEntraNoTasklistVeAMensagemEAprovaEAMensagemSai() throws Exception {
+        // the student wrote back, from her number as Meta knows it (no ninth digit), while the task waited
+        postarWhatsAppAssinado(amostraWhatsApp("webhook-inbound-text-sair.json")
+                .replace("\"5511900000002\"", "\"551100000001\"")
+                .replace("\"body\": \"SAIR\"", "\"body\": \"Oi! Ainda não recebi nada\""));
         try (Navegador navegador = Navegador.abrir()) {
             TasklistPagina tasklist = new TasklistPagina(navegador.driver());
             try {
@@ -41,6 +45,10 @@ class TasklistAprovacaoTest extends IntegracaoBase {
                 tasklist.abrirEReivindicar("Boas-vindas: Mariana Souza");
                 assertThat(tasklist.valor("campoMensagem"))
                         .startsWith("Olá, Mariana! Sua compra de *Curso Exemplo de Marketing Digital* foi aprovada.");
+                // display only: shown read-only, dropped from the submission by the form guard
+                assertThat(tasklist.valor("campoUltimaResposta"))
+                        .startsWith("respondeu agora há pouco (").endsWith("“Oi! Ainda não recebi nada”");
+                assertThat(navegador.driver().getPageSource()).doesNotContain("Modo simulação");
                 navegador.fotografar("tasklist-aprovar-disparo");
                 tasklist.escolher("Aprovar e enviar");
                 tasklist.concluir();

@@ -26,8 +26,14 @@ class CamposDoFormularioTest {
 
     @Test
     void osCamposSaoOsDoFormularioComSeusLimites() {
-        assertThat(aprovacao.campos()).containsOnlyKeys("aluno", "telefone", "produto", "motivoSugestao", "mensagem",
-                "decisao", "textoLivre", "motivoDescarte");
+        assertThat(aprovacao.campos()).containsOnlyKeys("aluno", "telefone", "produto", "motivoSugestao",
+                "ultimaResposta", "mensagem", "decisao", "textoLivre", "motivoDescarte");
+        // display only: the last reply is dropped if submitted; the dry-run notice is text, never a field
+        assertThat(aprovacao.campos().get("ultimaResposta").somenteLeitura()).isTrue();
+        assertThat(aprovacao.filtrar(Map.of("decisao", "aprovar", "ultimaResposta", "forjada"), true))
+                .containsOnlyKeys("decisao");
+        assertThatThrownBy(() -> aprovacao.filtrar(Map.of("decisao", "aprovar", "modoSimulacao", false), true))
+                .isInstanceOf(CamposDoFormulario.SubmissaoRecusada.class);
         assertThat(aprovacao.campos().get("textoLivre").tamanhoMaximo()).isEqualTo(500);
         assertThat(aprovacao.campos().get("decisao").valores()).containsExactly("aprovar", "descartar");
         assertThat(aprovacao.campos().get("mensagem").somenteLeitura()).isTrue();
