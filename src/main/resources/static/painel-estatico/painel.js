@@ -101,7 +101,7 @@
 
   // The column headers of the turma table: each cell carries its own, which a phone shows beside the figure.
   var ROTULOS = ['Produto', 'Turma', 'Compradores', 'Acessaram', 'Pelo link do WhatsApp', '% nosso',
-    'Resgates enviados', 'Reembolsos'];
+    'Resgates enviados', 'Responderam no WhatsApp', 'Reembolsos'];
 
   function celula(texto) {
     var td = document.createElement('td');

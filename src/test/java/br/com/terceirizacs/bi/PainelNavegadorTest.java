@@ -36,11 +36,16 @@ class PainelNavegadorTest extends PainelBase {
     /** Per turma row, the figures (by column name) that are missing, empty or not wholly inside the window. */
     private static final String NUMEROS_FORA_DO_CARTAO = """
             var largura = document.documentElement.clientWidth, problemas = [];
-            var colunas = ['Produto', 'Turma', 'Compradores', 'Acessaram', 'Pelo link do WhatsApp', '% nosso',
-              'Resgates enviados', 'Reembolsos'];
+            // the card labels are the table's own headers, in order: a column added to one and not the other shows
+            var colunas = Array.prototype.map.call(document.querySelectorAll('table.turmas thead th'),
+              function (th) { return th.textContent.replace(/\s+/g, ' ').trim(); });
             var linhas = document.querySelectorAll('#linhas-turmas tr');
             if (linhas.length < 2) { problemas.push('turmas: ' + linhas.length); }
             linhas.forEach(function (tr, i) {
+              var rotulos = Array.prototype.map.call(tr.children, function (td) { return td.dataset.rotulo; });
+              if (rotulos.join('|') !== colunas.join('|')) {
+                problemas.push('linha ' + (i + 1) + ': rótulos ' + rotulos.join('|') + ' ≠ cabeçalhos ' + colunas.join('|'));
+              }
               colunas.forEach(function (coluna) {
                 var td = tr.querySelector('td[data-rotulo="' + coluna + '"]'), r = td && td.getBoundingClientRect();
                 if (!td || !td.textContent.trim() || r.width === 0 || r.height === 0 || r.left < 0 || r.right > largura + 0.5) {
