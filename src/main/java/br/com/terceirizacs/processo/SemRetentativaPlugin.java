@@ -46,17 +46,17 @@ class SemRetentativaPlugin extends AbstractProcessEnginePlugin {
     }
 
     static boolean semRetentativa(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof FalhaSemRetentativa) {
-                return true;
-            }
-        }
-        return false;
+        return naCadeia(e, FalhaSemRetentativa.class);
     }
 
     static boolean retido(Throwable e) {
+        return naCadeia(e, EsperaPorOperador.class);
+    }
+
+    /** Whether the failure or any of its causes is of the given kind (delegates' exceptions arrive wrapped). */
+    private static boolean naCadeia(Throwable e, Class<?> tipo) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof EsperaPorOperador) {
+            if (tipo.isInstance(t)) {
                 return true;
             }
         }
