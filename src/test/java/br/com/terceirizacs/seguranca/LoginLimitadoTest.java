@@ -49,9 +49,14 @@ class LoginLimitadoTest extends IntegracaoBase {
 
     Clock relogioOriginal;
 
+    /**
+     * The throttle's clock stands still during a test and moves only by {@link #avancar}: with the real clock, a wait
+     * of a second or two could end between the last wrong password and the next assertion on a slow machine.
+     */
     @BeforeEach
     void guardarRelogio() {
         relogioOriginal = limitador.relogio();
+        limitador.usarRelogio(Clock.fixed(relogioOriginal.instant(), java.time.ZoneOffset.UTC));
     }
 
     @AfterEach
