@@ -65,15 +65,35 @@ public final class TasklistPagina {
                 By.xpath("//*[contains(@class,'fjs-container')]//label[contains(., '" + rotulo + "')]"))));
     }
 
+    /**
+     * Types into a form field as a person would. form-js may lay the form out again right after a choice shows the
+     * field (conditional fields, variables arriving late), dropping what was typed into the field it replaced: look
+     * the field up again and type again until the value sticks.
+     */
     public void preencher(String idDoCampo, String texto) {
-        WebElement campo = espera.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector(".fjs-container [id$='" + idDoCampo + "']")));
-        b.executeScript("arguments[0].scrollIntoView({block: 'center'});", campo);
-        campo.clear();
-        campo.sendKeys(texto);
-        // form-js debounces text input and flushes on blur: leave the field as a person would before completing
-        campo.sendKeys(Keys.TAB);
-        espera.until(d -> texto.equals(campo.getAttribute("value")));
+        By seletor = By.cssSelector(".fjs-container [id$='" + idDoCampo + "']");
+        espera.until(d -> {
+            try {
+                WebElement campo = ExpectedConditions.visibilityOfElementLocated(seletor).apply(d);
+                if (campo == null) {
+                    return false;
+                }
+                if (!texto.equals(campo.getAttribute("value"))) {
+                    b.executeScript("arguments[0].scrollIntoView({block: 'center'});", campo);
+                    campo.clear();
+                    campo.sendKeys(texto);
+                    // form-js debounces text input and flushes on blur: leave the field before completing
+                    campo.sendKeys(Keys.TAB);
+                    Thread.sleep(300);
+                }
+                return texto.equals(d.findElement(seletor).getAttribute("value"));
+            } catch (org.openqa.selenium.StaleElementReferenceException relaidOut) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     public void concluir() {
