@@ -134,9 +134,17 @@ public class LimiteDeCorpoFilter extends OncePerRequestFilter {
                     return true;
                 }
 
+                /** The whole body is already in memory: it is available at once, and then all read. */
                 @Override
                 public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("leitura assíncrona não suportada");
+                    try {
+                        if (available() > 0) {
+                            listener.onDataAvailable();
+                        }
+                        listener.onAllDataRead();
+                    } catch (IOException e) {
+                        listener.onError(e);
+                    }
                 }
             };
         }

@@ -11,7 +11,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The dispatch policy, in one place (DESIGN.md §7), checked when a message is suggested and again right before it is
+ * The dispatch policy, in one place, checked when a message is suggested and again right before it is
  * sent. Quiet hours are not here: they delay a message, they do not cancel it.
  */
 @Component

@@ -7,7 +7,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Component;
 
 /**
- * Tenant isolation of the dashboard (DESIGN.md §9): ADMIN and CS may open any producer; a CLIENTE user only the
+ * Tenant isolation of the dashboard: ADMIN and CS may open any producer; a CLIENTE user only the
  * producer they belong to, and only while their user is active. Everything else is "not found", so that a producer
  * cannot even learn which other producers exist.
  */

@@ -1,6 +1,6 @@
 package br.com.terceirizacs.seguranca;
 
-/** Roles of DESIGN.md §9 and the Camunda groups that grant them. */
+/** The application's roles and the Camunda groups that grant them. */
 public final class Papeis {
 
     public static final String ADMIN = "ADMIN";
