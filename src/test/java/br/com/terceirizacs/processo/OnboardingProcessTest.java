@@ -86,13 +86,13 @@ class OnboardingProcessTest {
         telefone(SituacaoTelefone.VALIDO);
 
         ProcessInstance pi = iniciar();
-        assertThat(pi).isWaitingAt("compraAprovada");
+        assertThat(pi).isWaitingAt("Inicio_CompraAprovada");
         execute(job(pi));
-        assertThat(pi).isWaitingAt("enviarBoasVindas");
+        assertThat(pi).isWaitingAt("Tarefa_EnviarBoasVindas");
         ProcessInstance disparo = disparoChamado();
         execute(job(disparo));
 
-        assertThat(pi).isEnded().hasPassedInOrder("verificarTelefone", "enviarBoasVindas", "boasVindasEnviadas");
+        assertThat(pi).isEnded().hasPassedInOrder("Tarefa_VerificarWhatsApp", "Tarefa_EnviarBoasVindas", "Fim_BoasVindasEnviadas");
         verify(preparacao).preparar(eq(7L), eq(TipoRegra.ONBOARDING), eq("Compra aprovada"), eq(false), anyString());
     }
 
@@ -103,7 +103,7 @@ class OnboardingProcessTest {
         ProcessInstance pi = iniciar();
         execute(job(pi));
 
-        assertThat(pi).isEnded().hasPassed("sinalizarSemTelefone", "semTelefone").hasNotPassed("enviarBoasVindas");
+        assertThat(pi).isEnded().hasPassed("Tarefa_SinalizarSemTelefone", "Fim_SemTelefone").hasNotPassed("Tarefa_EnviarBoasVindas");
         verify(contatos).sinalizarParaCs(7L, "SEM_TELEFONE");
         verify(preparacao, never()).preparar(any(), any(), any(), anyBoolean(), any());
         assertThat(runtimeService().createIncidentQuery().count()).isZero();
@@ -119,7 +119,7 @@ class OnboardingProcessTest {
         ProcessInstance disparo = disparoChamado();
         execute(job(disparo));
 
-        assertThat(pi).isEnded().hasPassed("boasVindasNaoEnviadas").hasNotPassed("boasVindasEnviadas");
+        assertThat(pi).isEnded().hasPassed("Fim_BoasVindasNaoEnviadas").hasNotPassed("Fim_BoasVindasEnviadas");
     }
 
     @Test
@@ -132,7 +132,7 @@ class OnboardingProcessTest {
         runtimeService().createMessageCorrelation("CompraCancelada").processInstanceBusinessKey("HP0000000001")
                 .correlateAllWithResult();
 
-        assertThat(pi).isEnded().hasPassed("onboardingEncerrado").hasNotPassed("boasVindasEnviadas");
+        assertThat(pi).isEnded().hasPassed("Fim_OnboardingEncerrado").hasNotPassed("Fim_BoasVindasEnviadas");
         assertThat(disparoChamado()).isNull();
         verify(envios, never()).enviar(any());
     }

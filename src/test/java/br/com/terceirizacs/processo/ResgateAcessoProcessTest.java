@@ -96,12 +96,13 @@ class ResgateAcessoProcessTest {
         when(resgates.restantes(9L)).thenReturn(1L, 0L);
 
         ProcessInstance pi = runtimeService().startProcessInstanceByKey("resgate-acesso");
-        assertThat(pi).isWaitingAt("iniciarLote");
+        assertThat(pi).isWaitingAt("Tarefa_CriarSugestoesDoLote");
         execute(job(pi));
-        assertThat(pi).isWaitingAt("iniciarLote");
+        assertThat(pi).isWaitingAt("Tarefa_CriarSugestoesDoLote");
         execute(job(pi));
 
-        assertThat(pi).isEnded().hasPassedInOrder("selecionar", "iniciarLote", "restam", "iniciarLote", "concluir");
+        assertThat(pi).isEnded().hasPassedInOrder("Tarefa_SelecionarQuemNaoAcessou", "Tarefa_CriarSugestoesDoLote",
+                "Gateway_RestamCandidatos", "Tarefa_CriarSugestoesDoLote", "Tarefa_ConcluirExecucao");
         verify(resgates).concluir(9L);
         verify(preparacao).preparar(eq(11L), eq(TipoRegra.RESGATE_ACESSO), eq("sem acesso há 31 h"), eq(false), anyString());
         verify(preparacao).preparar(eq(12L), eq(TipoRegra.RESGATE_ACESSO), eq("sem acesso há 2 dias"), eq(false), anyString());
@@ -117,7 +118,7 @@ class ResgateAcessoProcessTest {
         ProcessInstance pi = runtimeService().startProcessInstanceByKey("resgate-acesso");
         execute(job(pi));
 
-        assertThat(pi).isEnded().hasPassed("todoDia", "selecionar", "concluir");
+        assertThat(pi).isEnded().hasPassed("Inicio_TodoDia", "Tarefa_SelecionarQuemNaoAcessou", "Tarefa_ConcluirExecucao");
         assertThat(managementService().createJobQuery().timers().processDefinitionKey("resgate-acesso").count())
                 .as("o timer diário continua agendado").isEqualTo(1);
     }
