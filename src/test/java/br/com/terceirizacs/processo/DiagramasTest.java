@@ -75,8 +75,10 @@ class DiagramasTest {
                 caso("evento de fim sem nome", Regra.SEM_NOME, "Fim_Publicado", semAtributo("Fim_Publicado", "name")),
                 caso("evento de borda sem nome", Regra.SEM_NOME, "Limite_Prazo", semAtributo("Limite_Prazo", "name")),
                 caso("gateway sem nome", Regra.SEM_NOME, "Gateway_Aprovado", semAtributo("Gateway_Aprovado", "name")),
-                caso("saída de gateway sem nome", Regra.SEM_NOME, "Fluxo_Reprovado", semAtributo("Fluxo_Reprovado", "name")),
-                caso("tarefa sem documentação", Regra.SEM_DOCUMENTACAO, "Tarefa_Publicar", semDocumentacao("Tarefa_Publicar")),
+                caso("saída de gateway sem nome", Regra.SEM_NOME, "Fluxo_Reprovado",
+                        semAtributo("Fluxo_Reprovado", "name")),
+                caso("tarefa sem documentação", Regra.SEM_DOCUMENTACAO, "Tarefa_Publicar",
+                        semDocumentacao("Tarefa_Publicar")),
                 caso("evento dentro de subprocesso sem documentação", Regra.SEM_DOCUMENTACAO, "Fim_Cancelado",
                         semDocumentacao("Fim_Cancelado")),
                 caso("processo sem documentação", Regra.SEM_DOCUMENTACAO, "exemplo", semDocumentacao("exemplo")),
@@ -109,7 +111,8 @@ class DiagramasTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("defeitos")
-    void cadaRegraPegaOSeuDefeito(String caso, Regra regra, String elemento, UnaryOperator<String> estrago) throws IOException {
+    void cadaRegraPegaOSeuDefeito(String caso, Regra regra, String elemento, UnaryOperator<String> estrago)
+            throws IOException {
         List<Defeito> defeitos = RegrasDosDiagramas.verificar(estrago.apply(correto()));
 
         assertThat(RegrasDosDiagramas.regras(defeitos)).as("regras violadas: %s", defeitos).containsExactly(regra);

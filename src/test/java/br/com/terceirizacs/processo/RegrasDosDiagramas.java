@@ -59,7 +59,7 @@ final class RegrasDosDiagramas {
 
     private static final Pattern UUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-    /** Modeler's random suffix ({@code Activity_0x1y2z3}, {@code Flow_1abcd2e}): 7 base-36 characters, a digit among them. */
+    /** Modeler's random suffix ({@code Activity_0x1y2z3}, {@code Flow_1abcd2e}): 7 base-36 characters, one a digit. */
     private static final Pattern SUFIXO_DO_MODELER = Pattern.compile(".*_(?=[0-9a-z]*[0-9])[0-9a-z]{7}");
     /** A type name and a counter ({@code StartEvent_1}, {@code Flow_12}): what a tool names, not a person. */
     private static final Pattern SUFIXO_NUMERICO = Pattern.compile(".*_[0-9]+");
@@ -104,7 +104,8 @@ final class RegrasDosDiagramas {
     private void ids() {
         String raiz = modelo.getDefinitions().getId();
         if (raiz != null && UUID.matcher(raiz).find()) {
-            defeito(Regra.ID_GERADO, modelo.getDefinitions(), "id gerado (UUID); use um id legível, ex.: Definicoes_Onboarding");
+            defeito(Regra.ID_GERADO, modelo.getDefinitions(),
+                    "id gerado (UUID); use um id legível, ex.: Definicoes_Onboarding");
         }
         for (BaseElement e : modelo.getModelElementsByType(BaseElement.class)) {
             String id = e.getId();
@@ -124,7 +125,8 @@ final class RegrasDosDiagramas {
             if (id != null && UUID.matcher(id).find()) {
                 defeito(Regra.ID_GERADO, d, "id de desenho gerado (UUID)");
             }
-            BaseElement alvo = d instanceof BpmnShape s ? s.getBpmnElement() : d instanceof BpmnEdge a ? a.getBpmnElement() : null;
+            BaseElement alvo = d instanceof BpmnShape s ? s.getBpmnElement()
+                    : d instanceof BpmnEdge a ? a.getBpmnElement() : null;
             if (alvo != null && !(alvo.getId() + "_di").equals(id)) {
                 defeito(Regra.ID_DO_DESENHO, d, "o desenho de " + alvo.getId() + " deve ter o id " + alvo.getId() + "_di");
             }
@@ -145,7 +147,8 @@ final class RegrasDosDiagramas {
         }
         for (SequenceFlow f : modelo.getModelElementsByType(SequenceFlow.class)) {
             if (f.getSource() instanceof Gateway g && g.getOutgoing().size() > 1 && vazio(f.getName())) {
-                defeito(Regra.SEM_NOME, f, "um fluxo que sai de uma decisão precisa de nome (ex.: sim, não) para dizer quando é seguido");
+                defeito(Regra.SEM_NOME, f,
+                        "um fluxo que sai de uma decisão precisa de nome (ex.: sim, não) para dizer quando é seguido");
             }
         }
     }
@@ -156,9 +159,11 @@ final class RegrasDosDiagramas {
             texto.append(d.getTextContent()).append(' ');
         }
         if (vazio(texto.toString())) {
-            defeito(Regra.SEM_DOCUMENTACAO, e, "sem documentação: escreva, para quem lidera o CS, o que acontece aqui e por quê");
+            defeito(Regra.SEM_DOCUMENTACAO, e,
+                    "sem documentação: escreva, para quem lidera o CS, o que acontece aqui e por quê");
         } else if (TEXTO_TECNICO.matcher(texto).find()) {
-            defeito(Regra.DOCUMENTACAO_TECNICA, e, "a documentação cita nome de tabela, chave de configuração ou expressão (\""
+            defeito(Regra.DOCUMENTACAO_TECNICA, e,
+                    "a documentação cita nome de tabela, chave de configuração ou expressão (\""
                     + TEXTO_TECNICO.matcher(texto).results().findFirst().orElseThrow().group()
                     + "\"); notas técnicas vão para docs/architecture.md");
         }
