@@ -39,6 +39,9 @@ import org.camunda.bpm.model.xml.instance.ModelElementInstance;
  *
  * <p>Geometry is compared with a tolerance of {@value #FOLGA} px, so a flow that ends on a shape's border or a shape
  * that touches another does not count as crossing or overlapping.
+ *
+ * <p>Over 250 lines: the whole rule set, read top to bottom next to its list in docs/architecture.md; the geometry is
+ * apart in {@link Retangulo}.
  */
 final class RegrasDosDiagramas {
 
