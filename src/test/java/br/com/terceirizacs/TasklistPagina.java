@@ -60,6 +60,14 @@ public final class TasklistPagina {
         });
     }
 
+    /** The message preview of the approval form, as WhatsApp draws it (waits until the form shows it). */
+    public WebElement previaDaMensagem() {
+        WebElement balao = espera.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector(".fjs-container .whatsapp-balao")));
+        b.executeScript("arguments[0].scrollIntoView({block: 'center'});", balao);
+        return balao;
+    }
+
     public void escolher(String rotulo) {
         clicar(espera.until(ExpectedConditions.presenceOfElementLocated(
                 By.xpath("//*[contains(@class,'fjs-container')]//label[contains(., '" + rotulo + "')]"))));
