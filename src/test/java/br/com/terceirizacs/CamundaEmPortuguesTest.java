@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Our pt-BR translation of Tasklist, Cockpit, Admin and the welcome page covers every label of the Camunda webjar on
  * the classpath: the English file is read from the jar, so a Camunda upgrade that adds or renames labels fails here
- * until they are translated (docs/runbook.md, "Idioma do Camunda").
+ * until they are translated (docs/runbook.md, "Camunda in Portuguese").
  */
 class CamundaEmPortuguesTest {
 

@@ -3,7 +3,7 @@
  * classpath). Brazilian Portuguese by default: Camunda picks the browser's first language when it is listed here
  * (it compares only the part before the dash, so "pt-BR" never matches "pt") and the fallback otherwise, so every
  * browser whose first language is not English gets pt-BR. The translation lives in ../locales/pt-BR.json
- * (docs/runbook.md, "Idioma do Camunda"). The shortcuts are the webjar's own, described in pt-BR.
+ * (docs/runbook.md, "Camunda in Portuguese"). The shortcuts are the webjar's own, described in pt-BR.
  */
 export default {
   locales: {
