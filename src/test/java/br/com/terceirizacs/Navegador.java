@@ -49,6 +49,8 @@ public final class Navegador implements AutoCloseable {
         opcoes.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--user-data-dir=" + perfil, "--window-size=1400,1000", "--lang=pt-BR");
+        // a Brazilian person's browser: navigator.languages and Accept-Language say pt-BR first
+        opcoes.setExperimentalOption("prefs", Map.of("intl.accept_languages", "pt-BR,pt"));
         ChromeDriverService servico = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER).build();
         ChromeDriver driver = new ChromeDriver(servico, opcoes);
         driver.manage().timeouts().implicitlyWait(Duration.ZERO);

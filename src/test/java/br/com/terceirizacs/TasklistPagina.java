@@ -37,6 +37,13 @@ public final class TasklistPagina {
     public void abrirEReivindicar(String trechoDoNome) {
         clicarQuandoEstavel(By.xpath("//*[contains(@class,'tasks-list')]//a[contains(., '" + trechoDoNome + "')]"));
         clicarQuandoEstavel(By.cssSelector("button.claim"));
+        // the claim reloads the form, enabled: a choice made before that reload is lost (seen on a loaded machine)
+        espera.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button.claim")));
+        espera.ignoring(StaleElementReferenceException.class).until(d -> {
+            java.util.List<WebElement> escolhas = d.findElements(
+                    By.cssSelector(".fjs-container input[type='radio'], .fjs-container input[type='checkbox']"));
+            return escolhas.stream().allMatch(WebElement::isEnabled);
+        });
     }
 
     /** The task list re-renders after every completion: find and click again if the element went stale meanwhile. */
@@ -58,6 +65,14 @@ public final class TasklistPagina {
             String v = campo.getAttribute("value");
             return v != null && !v.isBlank() ? v : null;
         });
+    }
+
+    /** The message preview of the approval form, as WhatsApp draws it (waits until the form shows it). */
+    public WebElement previaDaMensagem() {
+        WebElement balao = espera.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector(".fjs-container .whatsapp-balao")));
+        b.executeScript("arguments[0].scrollIntoView({block: 'center'});", balao);
+        return balao;
     }
 
     public void escolher(String rotulo) {

@@ -8,6 +8,7 @@ import br.com.terceirizacs.catalogo.ProdutoResumo;
 import br.com.terceirizacs.catalogo.TemplateResumo;
 import br.com.terceirizacs.comum.Json;
 import br.com.terceirizacs.matricula.Destinatario;
+import br.com.terceirizacs.whatsapp.FormatacaoWhatsApp;
 import org.springframework.stereotype.Component;
 
 /** The message of a queue row: its template, its parameter values (stored as a JSON array) and the preview CS reads. */
@@ -56,9 +57,17 @@ class MensagemDaFila {
         return valores;
     }
 
+    /** The label of a template's URL button, as the student sees it. */
+    static final String ROTULO_BOTAO = "Acessar o curso";
+
     /** The text as the student will read it; the URL button is named, not its per-student link. */
     static String previa(TemplateResumo t, List<String> valores) {
         String texto = t.renderizar(valores);
-        return t.botaoUrl() == null ? texto : texto + "\n\n[Botão: Acessar o curso → link rastreado do aluno]";
+        return t.botaoUrl() == null ? texto : texto + "\n\n[Botão: " + ROTULO_BOTAO + " → link rastreado do aluno]";
+    }
+
+    /** The text and its button as WhatsApp draws them, as HTML for the approval form ({@link FormatacaoWhatsApp}). */
+    static String previaWhatsApp(TemplateResumo t, List<String> valores) {
+        return FormatacaoWhatsApp.emHtml(t.renderizar(valores), t.botaoUrl() == null ? null : ROTULO_BOTAO);
     }
 }

@@ -61,10 +61,12 @@ public class PreparacaoDisparo {
      *
      * @param ultimaResposta the student's last WhatsApp reply as one line ("respondeu há 2 h (…): “…”"), or null
      * @param modoSimulacao  no WhatsApp token: an approved message is only recorded, never sent
+     * @param mensagemWhatsApp the message and its button as WhatsApp draws them, as escaped HTML for the form's text
+     *                         view ({@code whatsapp.FormatacaoWhatsApp})
      */
     public record VisaoAprovacao(String aluno, String telefone, String produto, String tipo, String motivo,
                                  String mensagem, boolean temTextoLivre, String textoLivre, Date expiraEm,
-                                 String ultimaResposta, boolean modoSimulacao) {
+                                 String ultimaResposta, boolean modoSimulacao, String mensagemWhatsApp) {
     }
 
     @Transactional
@@ -116,6 +118,6 @@ public class PreparacaoDisparo {
                 fila.getMotivo(), fila.getTextoPrevia(), livre >= 0, livre >= 0 ? valores.get(livre) : null,
                 fila.getExpiraEm() == null ? null : Date.from(fila.getExpiraEm()),
                 respostas.ultimaDoAluno(d.alunoId()).map(RespostasAluno.UltimaResposta::resumo).orElse(null),
-                whatsapp.simulado());
+                whatsapp.simulado(), MensagemDaFila.previaWhatsApp(template, valores));
     }
 }

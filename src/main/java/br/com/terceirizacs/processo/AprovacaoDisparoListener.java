@@ -29,6 +29,11 @@ class AprovacaoDisparoListener implements TaskListener {
     static final String MOTIVO_DESCARTE = "motivoDescarte";
     /** Display only: the student's last WhatsApp reply (kept current by {@link RespostaNaAprovacao}). */
     static final String ULTIMA_RESPOSTA = "ultimaResposta";
+    /**
+     * Display only: the message as WhatsApp draws it (escaped HTML the form's text view shows through
+     * {@code {{mensagemWhatsApp}}}); {@code mensagem} keeps the plain text for API clients.
+     */
+    static final String MENSAGEM_WHATSAPP = "mensagemWhatsApp";
     /** Display only: the channel runs dry (no WhatsApp token), the form says so. */
     static final String MODO_SIMULACAO = "modoSimulacao";
 
@@ -63,6 +68,7 @@ class AprovacaoDisparoListener implements TaskListener {
             task.setVariableLocal("produto", v.produto());
             task.setVariableLocal("motivoSugestao", v.motivo());
             task.setVariableLocal("mensagem", v.mensagem());
+            task.setVariableLocal(MENSAGEM_WHATSAPP, v.mensagemWhatsApp());
             task.setVariableLocal("temTextoLivre", v.temTextoLivre());
             task.setVariableLocal(TEXTO_LIVRE, v.textoLivre());
             task.setVariableLocal(ULTIMA_RESPOSTA, v.ultimaResposta());

@@ -192,7 +192,7 @@ class ResgateTest extends IntegracaoBase {
                 tasklist.entrar(url("/camunda/app/tasklist/default/"), "carlacs", "Senha-Forte-Resgate-1");
                 tasklist.abrirFiltro("Resgates pendentes");
                 tasklist.abrirEReivindicar("Resgate: Ana Primeira");
-                assertThat(tasklist.valor("campoMensagem")).startsWith("Oi, Ana! Vimos que você ainda não entrou em");
+                assertThat(tasklist.previaDaMensagem().getText()).startsWith("Oi, Ana! Vimos que você ainda não entrou em");
                 tasklist.escolher("Descartar");
                 tasklist.preencher("campoMotivoDescarte", "Aluna já pediu reembolso pelo suporte");
                 tasklist.concluir();

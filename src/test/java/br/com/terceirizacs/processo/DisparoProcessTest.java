@@ -71,7 +71,7 @@ class DisparoProcessTest {
         when(decisoes.filaDoProcesso(anyString())).thenReturn(FILA);
         when(preparacao.visaoAprovacao(FILA)).thenReturn(new PreparacaoDisparo.VisaoAprovacao("Mariana Souza",
                 "+5511900000001", "Curso Exemplo", "Resgate", "Sem acesso há 31 h", "Oi, Mariana!", true,
-                "Seu acesso está ativo.", expiraEm, null, false));
+                "Seu acesso está ativo.", expiraEm, null, false, "<div class=\"whatsapp-previa\">Oi, Mariana!</div>"));
     }
 
     private void preparacao(boolean politicaOk, boolean aprovacaoHumana, boolean aguardaJanela) {
@@ -142,14 +142,16 @@ class DisparoProcessTest {
         preparacao(true, true, false);
         when(preparacao.visaoAprovacao(FILA)).thenReturn(new PreparacaoDisparo.VisaoAprovacao("Mariana Souza",
                 "+5511900000001", "Curso Exemplo", "Resgate", "Sem acesso há 31 h", "Oi, Mariana!", true,
-                "Seu acesso está ativo.", expiraEm, "respondeu há 2 h (30/11 às 14:05): “Não recebi o acesso”", true));
+                "Seu acesso está ativo.", expiraEm, "respondeu há 2 h (30/11 às 14:05): “Não recebi o acesso”", true,
+                "<div class=\"whatsapp-previa\">Oi, Mariana!</div>"));
 
         ProcessInstance pi = iniciar("RESGATE_ACESSO");
 
         assertThat(pi).isWaitingAt("aprovarDisparo");
         Map<String, Object> locais = MOTOR.getTaskService().getVariablesLocal(task().getId());
         assertThat(locais).containsEntry("ultimaResposta", "respondeu há 2 h (30/11 às 14:05): “Não recebi o acesso”")
-                .containsEntry("modoSimulacao", true);
+                .containsEntry("modoSimulacao", true)
+                .containsEntry("mensagemWhatsApp", "<div class=\"whatsapp-previa\">Oi, Mariana!</div>");
     }
 
     @Test
