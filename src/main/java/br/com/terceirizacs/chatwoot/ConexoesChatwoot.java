@@ -132,7 +132,7 @@ public class ConexoesChatwoot {
                     .update();
         }
         log.info("Chatwoot do produtor {} {}: {} conta {} caixa {}{}", slug, atual.isEmpty() ? "conectado" : "alterado",
-                baseUrl, conta, caixa, a.apiToken() != null ? " (token trocado)" : "");
+                baseUrl, conta, caixa, atual.isPresent() && a.apiToken() != null ? " (token trocado)" : "");
         return visao(slug);
     }
 
