@@ -136,11 +136,17 @@ public class ConexoesChatwoot {
         return visao(slug);
     }
 
-    /** A call to this producer's Chatwoot succeeded: shown by GET as the last successful call. */
+    /**
+     * A call to this producer's Chatwoot succeeded: shown by GET as the last successful call. Written at most once a
+     * minute, so a burst of calls does not queue on the producer's row.
+     */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void registrarChamadaOk(Long clienteId) {
-        jdbc.sql("update chatwoot_conexoes set ultima_chamada_ok_em = ? where cliente_id = ?")
-                .params(Datas.utc(clock.instant()), clienteId).update();
+        Instant agora = clock.instant();
+        jdbc.sql("""
+                        update chatwoot_conexoes set ultima_chamada_ok_em = ? where cliente_id = ?
+                          and (ultima_chamada_ok_em is null or ultima_chamada_ok_em < ?)""")
+                .params(Datas.utc(agora), clienteId, Datas.utc(agora.minusSeconds(60))).update();
     }
 
     /** http or https, a host, no user info (a token in the URL would be stored and shown), no query or fragment. */

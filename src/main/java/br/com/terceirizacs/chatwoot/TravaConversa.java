@@ -7,6 +7,7 @@ import br.com.terceirizacs.comum.Datas;
 import br.com.terceirizacs.comum.Hashes;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -21,7 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>
  * The key is a hash of the account and the list, so neither a base URL nor an id is stored. Waiting is bounded by
  * {@code esperaTrava} (H2 gives up on a lock after about a second, so the wait is a loop of short tries): past it
- * the caller fails with a transient error and is retried later.
+ * the caller fails with a transient error and is retried later. A lock wait that fails this way rolls back only
+ * the lock's own transaction, and the work (a read-merge-write) is safe to run again.
  */
 @Component
 class TravaConversa {
@@ -53,7 +55,9 @@ class TravaConversa {
                             .query(String.class).single();
                     return trabalho.get();
                 });
-            } catch (PessimisticLockingFailureException e) {
+            } catch (PessimisticLockingFailureException | QueryTimeoutException e) {
+                // H2 gives up on a row lock after about a second (QueryTimeoutException); PostgreSQL with a
+                // lock_timeout says CannotAcquireLockException: either way the other writer still holds it
                 if (System.nanoTime() > limite) {
                     throw new ErroChatwoot(0, "Outra gravação de etiquetas na mesma conversa demorou demais", e);
                 }

@@ -163,7 +163,8 @@ class EtiquetaChatwootTest extends ChatwootBase {
         FALSO.contato(1042, "+5511900000001");
         FALSO.conversa(588, 1042, ChatwootFalso.CAIXA, 1772465400, "problema_acesso", "satisfeito");
         etiquetas.aplicar(matriculaId, null, "vip");
-        FALSO.atrasoLeitura(300);
+        // reads answered late: the second writer (spaced by the search limit) reads before the first one writes
+        FALSO.atrasoLeitura(1500);
         int antes = FALSO.gravacoesDeEtiquetas();
 
         ExecutorService threads = Executors.newFixedThreadPool(2);
