@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import br.com.terceirizacs.catalogo.CatalogoService;
+import br.com.terceirizacs.catalogo.Cliente;
 import br.com.terceirizacs.matricula.ContatoAlunoService;
 import br.com.terceirizacs.matricula.Destinatario;
 import br.com.terceirizacs.whatsapp.MensagemService;
@@ -49,11 +51,13 @@ public class EtiquetaService {
     private final ContatoAlunoService contatos;
     private final MensagemService mensagens;
     private final ChatwootProperties props;
+    private final CatalogoService catalogo;
     private final TransactionTemplate leitura;
 
     EtiquetaService(ConexoesChatwoot conexoes, ClienteChatwoot chatwoot, TravaConversa trava, RegistroEtiquetas registro,
                     ContatoAlunoService contatos, MensagemService mensagens, ChatwootProperties props,
-                    PlatformTransactionManager tm) {
+                    CatalogoService catalogo, PlatformTransactionManager tm) {
+        this.catalogo = catalogo;
         this.conexoes = conexoes;
         this.chatwoot = chatwoot;
         this.trava = trava;
@@ -176,7 +180,7 @@ public class EtiquetaService {
                         + (e.getStatusHttp() == 404
                         ? "Confira o accountId e o inboxId do produtor no Chatwoot (Configurações → Conta e → Caixas de entrada)"
                         : "Gere um novo token de acesso de um agente administrador no Chatwoot (Perfil → Token de acesso)")
-                        + ", atualize com PUT /api/clientes/{slug}/chatwoot e tente o incidente de novo.";
+                        + ", atualize com PUT /api/clientes/" + slug(c) + "/chatwoot e tente o incidente de novo.";
                 registro.registrar(matriculaId, titulo, filaId, EstadoEtiqueta.FALHOU, mensagem);
                 yield new FalhaChatwoot(mensagem, e);
             }
@@ -187,6 +191,10 @@ public class EtiquetaService {
                 yield new FalhaChatwoot(mensagem, e);
             }
         };
+    }
+
+    private String slug(ConexaoChatwoot c) {
+        return catalogo.clientePorId(c.clienteId()).map(Cliente::getSlug).orElse("{slug}");
     }
 
     /** Chatwoot keeps titles lower-case, with letters, digits, "-" and "_" only. */

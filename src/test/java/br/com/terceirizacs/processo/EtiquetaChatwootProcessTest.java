@@ -112,7 +112,8 @@ class EtiquetaChatwootProcessTest extends ChatwootBase {
         List<Incident> incidentes = motor.getRuntimeService().createIncidentQuery().list();
         assertThat(incidentes).hasSize(1);
         assertThat(incidentes.get(0).getIncidentMessage()).contains("recusou o acesso à conta 70")
-                .contains("Confira o accountId e o inboxId").contains("tente o incidente de novo");
+                .contains("Confira o accountId e o inboxId")
+                .contains("PUT /api/clientes/" + SLUG + "/chatwoot").contains("tente o incidente de novo");
         assertThat(job(p).getRetries()).isZero();
     }
 
