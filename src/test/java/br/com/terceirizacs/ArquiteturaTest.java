@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.repository.Repository;
 
+import static java.util.Map.entry;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -35,20 +36,22 @@ class ArquiteturaTest {
 
     /**
      * Which packages each package may use. Lower layers first: comum → catalogo → matricula → whatsapp → disparo;
-     * hotmart and seguranca beside them; bi (read models, the dashboard) and processo (the Camunda adapters) on top;
+     * hotmart and seguranca beside them; chatwoot (the producers' CS inbox) above disparo; bi (read models, the
+     * dashboard) and processo (the Camunda adapters) on top;
      * demo seeds the local demo.
      */
-    static final Map<String, Set<String>> PODE_USAR = Map.of(
-            "comum", Set.of(),
-            "catalogo", Set.of("comum"),
-            "matricula", Set.of("catalogo", "comum"),
-            "whatsapp", Set.of("matricula", "comum"),
-            "disparo", Set.of("catalogo", "matricula", "whatsapp", "comum"),
-            "hotmart", Set.of("catalogo", "matricula", "comum"),
-            "seguranca", Set.of("catalogo", "comum"),
-            "bi", Set.of("catalogo", "matricula", "disparo", "seguranca", "comum"),
-            "processo", Set.of("catalogo", "matricula", "disparo", "whatsapp", "comum"),
-            "demo", Set.of("catalogo", "comum"));
+    static final Map<String, Set<String>> PODE_USAR = Map.ofEntries(
+            entry("comum", Set.of()),
+            entry("catalogo", Set.of("comum")),
+            entry("matricula", Set.of("catalogo", "comum")),
+            entry("whatsapp", Set.of("matricula", "comum")),
+            entry("disparo", Set.of("catalogo", "matricula", "whatsapp", "comum")),
+            entry("hotmart", Set.of("catalogo", "matricula", "comum")),
+            entry("seguranca", Set.of("catalogo", "comum")),
+            entry("bi", Set.of("catalogo", "matricula", "disparo", "seguranca", "comum")),
+            entry("chatwoot", Set.of("catalogo", "matricula", "whatsapp", "disparo", "comum")),
+            entry("processo", Set.of("catalogo", "matricula", "disparo", "whatsapp", "chatwoot", "comum")),
+            entry("demo", Set.of("catalogo", "comum")));
 
     private static final Path DOCUMENTO = Path.of("docs/architecture.md");
     private static final String INICIO = "<!-- modulos:inicio (gerado por ArquiteturaTest) -->";

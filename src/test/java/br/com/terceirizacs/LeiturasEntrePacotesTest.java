@@ -38,7 +38,10 @@ class LeiturasEntrePacotesTest {
             entry("kpis_acesso", "bi"), entry("bi_tags_analitico", "bi"), entry("painel_resumo", "bi"),
             entry("painel_atrasos", "bi"), entry("painel_acessos", "bi"), entry("painel_pendencias", "bi"),
             entry("painel_controle", "bi"), entry("painel_versoes", "bi"),
-            entry("usuarios_cliente", "seguranca"), entry("tentativas_login", "seguranca"));
+            entry("usuarios_cliente", "seguranca"), entry("tentativas_login", "seguranca"),
+            entry("chatwoot_conexoes", "chatwoot"), entry("chatwoot_etiquetas", "chatwoot"),
+            entry("chatwoot_notas", "chatwoot"), entry("chatwoot_travas", "chatwoot"),
+            entry("chatwoot_limites_busca", "chatwoot"));
 
     private static final Pattern TABELA = Pattern.compile("(?i)\\b(?:from|join|into|update)\\s+([a-z_]+)\\b");
     private static final Path FONTES = Path.of("src/main/java/br/com/terceirizacs");

@@ -135,6 +135,12 @@ public class EnvioDisparo {
                 + "que chegue antes resolve sozinho.");
     }
 
+    /** The text of the queue row's message as it was sent (an approver's edit included), once it was sent. */
+    @Transactional(readOnly = true)
+    public Optional<String> textoEnviado(Long filaId) {
+        return filas.findById(filaId).filter(f -> f.getStatus() == StatusFila.ENVIADO).map(FilaDisparo::getTextoPrevia);
+    }
+
     /** When the last rescue message of the enrolment was sent, if one was (the conversion KPI looks back from it). */
     @Transactional(readOnly = true)
     public Optional<Instant> resgateEnviadoEm(Long matriculaId) {

@@ -220,6 +220,11 @@ public class MensagemService {
         return mensagens.findByChaveIdempotencia(Mensagem.chave(filaId)).map(Mensagem::getEnviadaEm);
     }
 
+    /** The WhatsApp id Meta answered for the queue row's send (its form of the number), if it answered one. */
+    public Optional<String> waIdDaFila(Long filaId) {
+        return mensagens.findByChaveIdempotencia(Mensagem.chave(filaId)).map(Mensagem::getWaId);
+    }
+
     public Optional<StatusMensagem> statusDaFila(Long filaId) {
         return mensagens.findByChaveIdempotencia(Mensagem.chave(filaId)).map(Mensagem::getStatus);
     }
