@@ -77,7 +77,7 @@ class PoliticaDisparoTest {
 
     private static ProdutoResumo produto(boolean monitorado) {
         return new ProdutoResumo(PRODUTO, CLIENTE, 4100001L, "Curso Exemplo", monitorado, "https://membros.example.com",
-                null);
+                null, false);
     }
 
     private static Destinatario aluno(StatusMatricula status, SituacaoTelefone situacao, String telefone,
