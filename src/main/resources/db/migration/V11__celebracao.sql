@@ -43,6 +43,14 @@ create index ix_celebracoes_matricula on celebracoes (matricula_id, situacao);
 -- the dashboard counts completions and congratulations per product, turma and completion time
 create index ix_celebracoes_produto on celebracoes (produto_id, ocorrido_em, turma_id);
 
+-- the dashboard's pass finds the purchase days a new completion changed by this column
+create index ix_celebracoes_registrado on celebracoes (registrado_em);
+
+-- Dashboard: modules completed (distinct per enrolment) and congratulations sent, per product, turma and purchase
+-- day. No completion was recorded before this migration, so 0 is every existing key's exact figure: no rebuild.
+alter table painel_resumo add column modulos_concluidos integer default 0 not null;
+alter table painel_resumo add column parabens_enviados integer default 0 not null;
+
 -- The last module of a course gets its own congratulation.
 insert into templates_mensagem (nome, idioma, categoria, corpo, parametros, texto_livre_padrao, botao_url, criado_em)
 values ('curso_concluido', 'pt_BR', 'UTILITY',
