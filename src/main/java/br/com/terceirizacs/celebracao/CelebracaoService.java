@@ -15,6 +15,7 @@ import br.com.terceirizacs.catalogo.CatalogoModulos;
 import br.com.terceirizacs.catalogo.CatalogoService;
 import br.com.terceirizacs.catalogo.Cliente;
 import br.com.terceirizacs.catalogo.ModuloResumo;
+import br.com.terceirizacs.catalogo.OrigemModulo;
 import br.com.terceirizacs.catalogo.ProdutoResumo;
 import br.com.terceirizacs.matricula.EventosMatricula;
 import org.slf4j.Logger;
@@ -92,7 +93,8 @@ public class CelebracaoService {
             return c.decisao();
         }
         Map<String, Integer> ordens = new HashMap<>();
-        modulos.listar(c.getProdutoId()).forEach(m -> ordens.put(m.moduloId(), m.ordem()));
+        modulos.listar(c.getProdutoId()).stream().filter(m -> m.origem() != OrigemModulo.EVENTO)
+                .forEach(m -> ordens.put(m.moduloId(), m.ordem()));
         List<RegrasCelebracao.Conclusao> outras = celebracoes.daMatricula(matriculaId).stream()
                 .filter(o -> !o.getId().equals(c.getId()))
                 .map(o -> conclusao(o, ordens)).toList();
@@ -124,9 +126,9 @@ public class CelebracaoService {
     }
 
     private static RegrasCelebracao.Conclusao conclusao(Celebracao c, Map<String, Integer> ordens) {
-        // a module an operator removed from the catalogue after it was completed has no known place: it counts as
-        // the first (it never makes another completion "older", and is not congratulated after a later module)
-        int ordem = ordens.getOrDefault(c.getModuloId(), 0);
+        // only modules an operator (or a synchronisation) placed have a known place in the course; one seen only in
+        // events, or removed from the catalogue after it was completed, has none
+        Integer ordem = ordens.get(c.getModuloId());
         return new RegrasCelebracao.Conclusao(c.getId(), c.getModuloId(), ordem, c.getOcorridoEm(), c.getRegistradoEm(),
                 c.getSituacao());
     }

@@ -20,13 +20,30 @@ public final class RegrasCelebracao {
     /**
      * One completion of the enrolment.
      *
-     * @param ordem its place in the product's module catalogue (every completed module is in it)
+     * @param ordem its place in the course, or null when unknown (a module seen only in events, or one an operator
+     *              removed from the catalogue): such a module is never "older" nor makes another one older
      */
-    record Conclusao(Long id, String moduloId, int ordem, java.time.Instant ocorridoEm, java.time.Instant registradoEm,
-                     SituacaoCelebracao situacao) {
+    record Conclusao(Long id, String moduloId, Integer ordem, java.time.Instant ocorridoEm,
+                     java.time.Instant registradoEm, SituacaoCelebracao situacao) {
 
         boolean atrasada() {
             return Duration.between(ocorridoEm, registradoEm).compareTo(ATRASO_MAXIMO) > 0;
+        }
+
+        /** Both places in the course are known and this one comes later. */
+        boolean depoisNoCursoQue(Conclusao o) {
+            return ordem != null && o.ordem != null && ordem > o.ordem;
+        }
+
+        /**
+         * This completion is the later one of a binge: later in the course and not earlier in time, or, when a place
+         * is unknown, later in time (the later record on a tie).
+         */
+        boolean sucede(Conclusao o) {
+            if (ordem != null && o.ordem != null) {
+                return ordem > o.ordem && !ocorridoEm.isBefore(o.ocorridoEm);
+            }
+            return ocorridoEm.isAfter(o.ocorridoEm) || (ocorridoEm.equals(o.ocorridoEm) && id > o.id);
         }
     }
 
@@ -53,15 +70,14 @@ public final class RegrasCelebracao {
         }
         // 2. Going back: a later module of the course was already completed before this one.
         for (Conclusao o : outras) {
-            if (o.ordem() > esta.ordem() && o.ocorridoEm().isBefore(esta.ocorridoEm())) {
+            if (o.depoisNoCursoQue(esta) && o.ocorridoEm().isBefore(esta.ocorridoEm())) {
                 return new Decisao(SituacaoCelebracao.MODULO_ANTERIOR,
                         "Módulo anterior a outro já concluído: sem parabéns", null);
             }
         }
         // 3. A binge: a later module, completed right after and still waiting, gets the one congratulation.
         for (Conclusao o : outras) {
-            if (o.situacao() == SituacaoCelebracao.AGUARDANDO && !o.atrasada() && o.ordem() > esta.ordem()
-                    && !o.ocorridoEm().isBefore(esta.ocorridoEm())) {
+            if (o.situacao() == SituacaoCelebracao.AGUARDANDO && !o.atrasada() && o.sucede(esta)) {
                 return new Decisao(SituacaoCelebracao.SUBSTITUIDA,
                         "Aluno concluiu outro módulo em seguida: os parabéns citam o mais recente", null);
             }

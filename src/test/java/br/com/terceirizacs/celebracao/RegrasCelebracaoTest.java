@@ -15,12 +15,12 @@ class RegrasCelebracaoTest {
 
     private static final Instant T = Instant.parse("2026-11-30T13:00:00Z");
 
-    private static RegrasCelebracao.Conclusao conclusao(long id, String modulo, int ordem, Instant ocorrido,
+    private static RegrasCelebracao.Conclusao conclusao(long id, String modulo, Integer ordem, Instant ocorrido,
                                                         Duration informadaDepois, SituacaoCelebracao situacao) {
         return new RegrasCelebracao.Conclusao(id, modulo, ordem, ocorrido, ocorrido.plus(informadaDepois), situacao);
     }
 
-    private static RegrasCelebracao.Conclusao agora(long id, String modulo, int ordem, Instant ocorrido) {
+    private static RegrasCelebracao.Conclusao agora(long id, String modulo, Integer ordem, Instant ocorrido) {
         return conclusao(id, modulo, ordem, ocorrido, Duration.ofSeconds(5), AGUARDANDO);
     }
 
@@ -97,6 +97,21 @@ class RegrasCelebracaoTest {
                 SituacaoCelebracao.CANCELADA);
 
         assertThat(RegrasCelebracao.decidir(agora(2, "m2", 2, T), List.of(m1), false, "m5").parabenizar()).isTrue();
+    }
+
+    @Test
+    void semLugarConhecidoNoCursoOMaisRecenteDaMaratonaVenceENenhumEhAnterior() {
+        RegrasCelebracao.Conclusao visto = agora(1, "extra", null, T.plusSeconds(60));
+        RegrasCelebracao.Conclusao m2 = agora(2, "m2", 2, T);
+        RegrasCelebracao.Conclusao antigoForaDoCatalogo = conclusao(3, "velho", null, T.minus(Duration.ofDays(5)),
+                Duration.ofDays(5), SituacaoCelebracao.ATRASADA);
+
+        assertThat(RegrasCelebracao.decidir(m2, List.of(visto, antigoForaDoCatalogo), false, "m5").situacao())
+                .isEqualTo(SituacaoCelebracao.SUBSTITUIDA);
+        assertThat(RegrasCelebracao.decidir(visto, List.of(m2, antigoForaDoCatalogo), false, "m5").situacao())
+                .isEqualTo(PARABENIZADA);
+        assertThat(RegrasCelebracao.decidir(agora(4, "m1", 1, T), List.of(antigoForaDoCatalogo), false, "m5")
+                .situacao()).as("um módulo sem lugar no curso nunca torna outro \"anterior\"").isEqualTo(PARABENIZADA);
     }
 
     @Test
