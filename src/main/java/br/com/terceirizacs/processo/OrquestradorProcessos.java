@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import br.com.terceirizacs.catalogo.CatalogoService;
-import br.com.terceirizacs.celebracao.CelebracaoService;
 import br.com.terceirizacs.catalogo.ProdutoResumo;
+import br.com.terceirizacs.celebracao.CelebracaoService;
 import br.com.terceirizacs.disparo.DecisaoDisparo;
 import br.com.terceirizacs.disparo.TipoRegra;
 import br.com.terceirizacs.matricula.EventosMatricula;
@@ -42,10 +42,10 @@ class OrquestradorProcessos {
 
     OrquestradorProcessos(RuntimeService runtime, ManagementService management, DecisaoDisparo decisoes,
                           CatalogoService catalogo, CelebracaoService celebracoes) {
-        this.celebracoes = celebracoes;
         this.runtime = runtime;
         this.management = management;
         this.decisoes = decisoes;
+        this.celebracoes = celebracoes;
         this.catalogo = catalogo;
     }
 

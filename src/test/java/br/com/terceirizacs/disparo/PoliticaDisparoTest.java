@@ -234,6 +234,14 @@ class PoliticaDisparoTest {
     }
 
     @Test
+    void osParabensNaoEsbarramNoLimiteMasOOptOutValeParaEles() {
+        when(filas.enviadasAoAlunoDesde(anyLong(), any(), any())).thenReturn(5L);
+
+        assertThat(bloqueio(TipoRegra.CELEBRACAO, alunoApto())).isEmpty();
+        assertThat(bloqueio(TipoRegra.ESTAGNACAO, alunoApto())).isPresent();
+    }
+
+    @Test
     void limiteZeroDesligaOLimite() {
         when(filas.enviadasAoAlunoDesde(anyLong(), any(), any())).thenReturn(5L);
 
