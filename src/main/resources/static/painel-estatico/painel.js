@@ -101,7 +101,7 @@
 
   // The column headers of the turma table: each cell carries its own, which a phone shows beside the figure.
   var ROTULOS = ['Produto', 'Turma', 'Compradores', 'Acessaram', 'Pelo link do WhatsApp', '% nosso',
-    'Resgates enviados', 'Responderam no WhatsApp', 'Reembolsos'];
+    'Resgates enviados', 'Responderam no WhatsApp', 'Reembolsos', 'Módulos concluídos', 'Parabéns enviados'];
 
   function celula(texto) {
     var td = document.createElement('td');
@@ -133,6 +133,8 @@
       tr.appendChild(celula(numero.format(t.funil.enviados)));
       tr.appendChild(celula(numero.format(t.numeros.responderam)));
       tr.appendChild(celula(numero.format(t.reembolsos.comAcesso + t.reembolsos.semAcesso)));
+      tr.appendChild(celula(numero.format(t.numeros.modulosConcluidos)));
+      tr.appendChild(celula(numero.format(t.numeros.parabensEnviados)));
       Array.prototype.forEach.call(tr.children, function (td, i) { td.dataset.rotulo = ROTULOS[i]; });
       return tr;
     }));

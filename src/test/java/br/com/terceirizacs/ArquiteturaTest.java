@@ -19,7 +19,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.repository.Repository;
 
-import static java.util.Map.entry;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -36,22 +35,24 @@ class ArquiteturaTest {
 
     /**
      * Which packages each package may use. Lower layers first: comum → catalogo → matricula → whatsapp → disparo;
-     * hotmart and seguranca beside them; chatwoot (the producers' CS inbox) above disparo; bi (read models, the
-     * dashboard) and processo (the Camunda adapters) on top;
+     * hotmart, seguranca and celebracao (the congratulation rules of Produto Progresso) beside them; chatwoot (the
+     * producers' CS inbox) above disparo; bi (read models, the dashboard) and processo (the Camunda adapters) on top;
      * demo seeds the local demo.
      */
     static final Map<String, Set<String>> PODE_USAR = Map.ofEntries(
-            entry("comum", Set.of()),
-            entry("catalogo", Set.of("comum")),
-            entry("matricula", Set.of("catalogo", "comum")),
-            entry("whatsapp", Set.of("matricula", "comum")),
-            entry("disparo", Set.of("catalogo", "matricula", "whatsapp", "comum")),
-            entry("hotmart", Set.of("catalogo", "matricula", "comum")),
-            entry("seguranca", Set.of("catalogo", "comum")),
-            entry("bi", Set.of("catalogo", "matricula", "disparo", "seguranca", "comum")),
-            entry("chatwoot", Set.of("catalogo", "matricula", "whatsapp", "disparo", "comum")),
-            entry("processo", Set.of("catalogo", "matricula", "disparo", "whatsapp", "chatwoot", "comum")),
-            entry("demo", Set.of("catalogo", "comum")));
+            Map.entry("comum", Set.of()),
+            Map.entry("catalogo", Set.of("comum")),
+            Map.entry("matricula", Set.of("catalogo", "comum")),
+            Map.entry("whatsapp", Set.of("matricula", "comum")),
+            Map.entry("disparo", Set.of("catalogo", "matricula", "whatsapp", "comum")),
+            Map.entry("hotmart", Set.of("catalogo", "matricula", "comum")),
+            Map.entry("seguranca", Set.of("catalogo", "comum")),
+            Map.entry("bi", Set.of("catalogo", "matricula", "disparo", "seguranca", "comum")),
+            Map.entry("celebracao", Set.of("catalogo", "matricula", "comum")),
+            Map.entry("chatwoot", Set.of("catalogo", "matricula", "whatsapp", "disparo", "comum")),
+            Map.entry("processo", Set.of("catalogo", "matricula", "disparo", "whatsapp", "celebracao", "chatwoot",
+                    "comum")),
+            Map.entry("demo", Set.of("catalogo", "comum")));
 
     private static final Path DOCUMENTO = Path.of("docs/architecture.md");
     private static final String INICIO = "<!-- modulos:inicio (gerado por ArquiteturaTest) -->";

@@ -56,8 +56,9 @@ public abstract class IntegracaoBase {
             "delete from respostas_whatsapp",
             "delete from resgate_candidatos", "delete from resgate_execucoes",
             "delete from whatsapp_bloqueios", "delete from whatsapp_bloqueios_template", "delete from transacoes",
-            "delete from matriculas", "delete from alunos",
-            "delete from eventos_hotmart", "delete from ofertas", "delete from turmas", "delete from produtos",
+            "delete from celebracoes", "delete from matriculas", "delete from alunos",
+            "delete from eventos_hotmart", "delete from ofertas", "delete from turmas", "delete from modulos_produto",
+            "delete from produtos",
             "delete from usuarios_cliente", "delete from clientes", "delete from painel_resumo",
             "delete from painel_atrasos", "delete from painel_acessos", "delete from painel_pendencias",
             "delete from painel_versoes", "delete from tentativas_login");

@@ -24,7 +24,7 @@ class LeiturasEntrePacotesTest {
 
     /** Every table and the package that owns it (its migrations and its entities). */
     private static final Map<String, String> DONO = Map.ofEntries(
-            entry("clientes", "catalogo"), entry("produtos", "catalogo"), entry("turmas", "catalogo"),
+            entry("clientes", "catalogo"), entry("modulos_produto", "catalogo"), entry("celebracoes", "celebracao"), entry("produtos", "catalogo"), entry("turmas", "catalogo"),
             entry("ofertas", "catalogo"), entry("templates_mensagem", "catalogo"),
             entry("alunos", "matricula"), entry("matriculas", "matricula"), entry("transacoes", "matricula"),
             entry("transacoes_historico", "matricula"), entry("acessos_log", "matricula"),

@@ -55,7 +55,8 @@ public record Painel(
 
     /** {@code responderam}: buyers who replied to us on WhatsApp; {@code percentualResposta}: their share of buyers. */
     public record Numeros(long compradores, long acessaram, long semAcesso, long viaLink, long viaEmail,
-                          Double percentualLink, Double percentualEmail, long responderam, Double percentualResposta) {
+                          Double percentualLink, Double percentualEmail, long responderam, Double percentualResposta,
+                          long modulosConcluidos, long parabensEnviados) {
     }
 
     public record Medianas(Double segundosLink, String link, Double segundosEmail, String email) {

@@ -194,6 +194,8 @@ class PainelAgregador {
                 + " where msg.atualizado_em > :desde"
                 + " union select distinct m.produto_id, " + HORA + " as hora from respostas_whatsapp rw"
                 + " join matriculas m on m.id = rw.matricula_id where rw.recebida_em > :desde"
+                + " union select distinct m.produto_id, " + HORA + " as hora from celebracoes c"
+                + " join matriculas m on m.id = c.matricula_id where c.registrado_em > :desde"
                 + " union select distinct m.produto_id, " + HORA + " as hora from painel_pendencias m where m.id <= :lidas";
         jdbc.query(sql, p, rs -> {
             adicionar(chaves, produtos, rs.getLong("produto_id"), rs.getLong("hora"));
@@ -229,7 +231,8 @@ class PainelAgregador {
         jdbc.update("""
                 insert into painel_resumo (produto_id, turma_id, dia, compradores, acessaram, via_link, via_email,
                     reemb_com_acesso, reemb_sem_acesso, resgates_sugeridos, resgates_aprovados, resgates_enviados,
-                    resgates_entregues, resgates_lidos, resgates_acessaram, responderam)
+                    resgates_entregues, resgates_lidos, resgates_acessaram, responderam, modulos_concluidos,
+                    parabens_enviados)
                 select :produto, m.turma_id, :dia, count(*),
                     sum(case when m.data_primeiro_acesso is not null then 1 else 0 end),
                     sum(case when m.origem_primeiro_acesso = :link then 1 else 0 end),
@@ -240,7 +243,7 @@ class PainelAgregador {
                              then 1 else 0 end),
                     coalesce(sum(r.sugeridos), 0), coalesce(sum(r.aprovados), 0), coalesce(sum(r.enviados), 0),
                     coalesce(sum(r.entregues), 0), coalesce(sum(r.lidos), 0), coalesce(sum(r.acessaram), 0),
-                    coalesce(sum(q.respondeu), 0)
+                    coalesce(sum(q.respondeu), 0), coalesce(sum(cc.concluidos), 0), coalesce(sum(pc.parabens), 0)
                 from matriculas m
                 left join (
                     select f.matricula_id,
@@ -270,6 +273,19 @@ class PainelAgregador {
                     where m3.produto_id = :produto and m3.data_compra >= :ini and m3.data_compra < :fim
                       and rw.opt_out = false
                     group by rw.matricula_id) q on q.matricula_id = m.id
+                left join (
+                    select c.matricula_id, count(*) as concluidos
+                    from celebracoes c
+                    join matriculas m4 on m4.id = c.matricula_id
+                    where m4.produto_id = :produto and m4.data_compra >= :ini and m4.data_compra < :fim
+                    group by c.matricula_id) cc on cc.matricula_id = m.id
+                left join (
+                    select f.matricula_id, count(*) as parabens
+                    from filas_disparo f
+                    join matriculas m5 on m5.id = f.matricula_id
+                    where f.tipo_regra = 'CELEBRACAO' and f.status = 'ENVIADO' and m5.produto_id = :produto
+                      and m5.data_compra >= :ini and m5.data_compra < :fim
+                    group by f.matricula_id) pc on pc.matricula_id = m.id
                 where m.produto_id = :produto and m.data_compra >= :ini and m.data_compra < :fim
                 group by m.turma_id""", p);
         jdbc.update("""

@@ -34,13 +34,13 @@ class PainelConsultas {
     }
 
     /**
-     * Buyers, first accesses by origin, refunds split by whether the student ever accessed, and buyers who replied on
-     * WhatsApp (engagement).
+     * Buyers, first accesses by origin, refunds split by whether the student ever accessed, buyers who replied on
+     * WhatsApp (engagement), and Produto Progresso's modules completed and congratulations sent.
      */
     record Numeros(long compradores, long acessaram, long viaLink, long viaEmail, long reembolsadosComAcesso,
-                   long reembolsadosSemAcesso, long responderam) {
+                   long reembolsadosSemAcesso, long responderam, long modulosConcluidos, long parabensEnviados) {
 
-        static final Numeros VAZIO = new Numeros(0, 0, 0, 0, 0, 0, 0);
+        static final Numeros VAZIO = new Numeros(0, 0, 0, 0, 0, 0, 0, 0, 0);
 
         long semAcesso() {
             return compradores - acessaram;
@@ -72,7 +72,8 @@ class PainelConsultas {
             return new Linha(new Numeros(a.compradores() + b.compradores(), a.acessaram() + b.acessaram(),
                     a.viaLink() + b.viaLink(), a.viaEmail() + b.viaEmail(),
                     a.reembolsadosComAcesso() + b.reembolsadosComAcesso(),
-                    a.reembolsadosSemAcesso() + b.reembolsadosSemAcesso(), a.responderam() + b.responderam()),
+                    a.reembolsadosSemAcesso() + b.reembolsadosSemAcesso(), a.responderam() + b.responderam(),
+                    a.modulosConcluidos() + b.modulosConcluidos(), a.parabensEnviados() + b.parabensEnviados()),
                     new Funil(f.sugeridos() + g.sugeridos(), f.aprovados() + g.aprovados(), f.enviados() + g.enviados(),
                             f.entregues() + g.entregues(), f.lidos() + g.lidos(), f.acessaram() + g.acessaram()));
         }
@@ -89,12 +90,13 @@ class PainelConsultas {
                 sum(reemb_sem_acesso) as reemb_sem, sum(resgates_sugeridos) as sugeridos,
                 sum(resgates_aprovados) as aprovados, sum(resgates_enviados) as enviados,
                 sum(resgates_entregues) as entregues, sum(resgates_lidos) as lidos, sum(resgates_acessaram) as acessaram_r,
-                sum(responderam) as responderam
+                sum(responderam) as responderam, sum(modulos_concluidos) as modulos,
+                sum(parabens_enviados) as parabens
                 from painel_resumo""" + f.onde() + " group by turma_id", f.params, rs -> {
             resultado.put(turma(rs), new Linha(
                     new Numeros(rs.getLong("compradores"), rs.getLong("acessaram"), rs.getLong("via_link"),
                             rs.getLong("via_email"), rs.getLong("reemb_com"), rs.getLong("reemb_sem"),
-                            rs.getLong("responderam")),
+                            rs.getLong("responderam"), rs.getLong("modulos"), rs.getLong("parabens")),
                     new Funil(rs.getLong("sugeridos"), rs.getLong("aprovados"), rs.getLong("enviados"),
                             rs.getLong("entregues"), rs.getLong("lidos"), rs.getLong("acessaram_r"))));
         });

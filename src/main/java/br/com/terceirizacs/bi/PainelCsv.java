@@ -21,7 +21,8 @@ class PainelCsv {
                 "Resgates entregues", "Resgates lidos", "Acessaram em até " + p.funil().diasConversao() + " dias",
                 "Responderam no WhatsApp", "% responderam no WhatsApp",
                 "Reembolsos entre quem acessou", "% reembolso entre quem acessou",
-                "Reembolsos entre quem nunca acessou", "% reembolso entre quem nunca acessou"));
+                "Reembolsos entre quem nunca acessou", "% reembolso entre quem nunca acessou",
+                "Módulos concluídos", "Parabéns enviados"));
         for (Painel.LinhaTurma t : p.turmas()) {
             linha(csv, valores(t.produto(), t.turma(), t.numeros(), t.medianas(), t.funil(), t.reembolsos()));
         }
@@ -36,7 +37,8 @@ class PainelCsv {
                 horas(m.segundosEmail()), num(f.sugeridos()), num(f.aprovados()), num(f.enviados()),
                 num(f.entregues()), num(f.lidos()), num(f.acessaram()), num(n.responderam()),
                 decimal(n.percentualResposta()), num(r.comAcesso()),
-                decimal(r.percentualComAcesso()), num(r.semAcesso()), decimal(r.percentualSemAcesso()));
+                decimal(r.percentualComAcesso()), num(r.semAcesso()), decimal(r.percentualSemAcesso()),
+                num(n.modulosConcluidos()), num(n.parabensEnviados()));
     }
 
     private static void linha(StringBuilder csv, List<String> campos) {

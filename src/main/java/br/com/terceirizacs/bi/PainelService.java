@@ -133,7 +133,8 @@ public class PainelService {
     private static Painel.Numeros numeros(PainelConsultas.Numeros n) {
         return new Painel.Numeros(n.compradores(), n.acessaram(), n.semAcesso(), n.viaLink(), n.viaEmail(),
                 Formatos.percentual(n.viaLink(), n.acessaram()), Formatos.percentual(n.viaEmail(), n.acessaram()),
-                n.responderam(), Formatos.percentual(n.responderam(), n.compradores()));
+                n.responderam(), Formatos.percentual(n.responderam(), n.compradores()), n.modulosConcluidos(),
+                n.parabensEnviados());
     }
 
     private static Painel.Medianas medianas(PainelConsultas.Medianas m) {

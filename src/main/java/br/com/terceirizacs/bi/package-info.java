@@ -6,7 +6,7 @@
  * <ul>
  *   <li>{@link PainelAgregador} rebuilds the dashboard's summary tables from {@code matriculas} (matricula),
  *       {@code filas_disparo} (disparo), {@code mensagens} (whatsapp), {@code respostas_whatsapp} (matricula: the
- *       students' WhatsApp replies), {@code clientes} and {@code produtos} (catalogo): one grouped query per key
+ *       students' WhatsApp replies), {@code celebracoes} (celebracao: completed modules), {@code clientes} and {@code produtos} (catalogo): one grouped query per key
  *       instead of a walk through a million enrolments by service calls. It only reads them; every writer of those tables sets
  *       {@code atualizado_em} (a reply, {@code recebida_em}, written once), which is how it finds what changed.</li>
  * </ul>

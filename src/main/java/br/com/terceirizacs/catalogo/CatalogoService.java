@@ -86,6 +86,14 @@ public class CatalogoService {
     @Transactional
     public ProdutoResumo criarProduto(String slug, Long hotmartProductId, String nome, boolean ativoMonitoramento,
                                       String urlAreaMembros, String templateBoasVindas) {
+        return criarProduto(slug, hotmartProductId, nome, ativoMonitoramento, urlAreaMembros, templateBoasVindas, false);
+    }
+
+    /** @param monitoramentoProgresso Produto Progresso on (the API's default is off) */
+    @Transactional
+    public ProdutoResumo criarProduto(String slug, Long hotmartProductId, String nome, boolean ativoMonitoramento,
+                                      String urlAreaMembros, String templateBoasVindas,
+                                      boolean monitoramentoProgresso) {
         Cliente cliente = clientePorSlug(slug);
         exigirTemplate(templateBoasVindas);
         if (produtos.findByClienteIdAndHotmartProductId(cliente.getId(), hotmartProductId).isPresent()) {
@@ -95,16 +103,35 @@ public class CatalogoService {
         Instant agora = clock.instant();
         Produto produto = new Produto(cliente.getId(), hotmartProductId, agora);
         produto.atualizar(nome, ativoMonitoramento, urlAreaMembros, templateBoasVindas, agora);
+        produto.definirMonitoramentoProgresso(monitoramentoProgresso, agora);
         return ProdutoResumo.de(produtos.save(produto));
     }
 
     @Transactional
     public ProdutoResumo atualizarProduto(String slug, Long hotmartProductId, String nome, boolean ativoMonitoramento,
                                           String urlAreaMembros, String templateBoasVindas) {
+        return atualizarProduto(slug, hotmartProductId, nome, ativoMonitoramento, urlAreaMembros, templateBoasVindas,
+                null);
+    }
+
+    /** @param monitoramentoProgresso null leaves Produto Progresso as it is */
+    @Transactional
+    public ProdutoResumo atualizarProduto(String slug, Long hotmartProductId, String nome, boolean ativoMonitoramento,
+                                          String urlAreaMembros, String templateBoasVindas,
+                                          Boolean monitoramentoProgresso) {
         Produto produto = produtoDoSlug(slug, hotmartProductId);
         exigirTemplate(templateBoasVindas);
-        produto.atualizar(nome, ativoMonitoramento, urlAreaMembros, templateBoasVindas, clock.instant());
+        Instant agora = clock.instant();
+        produto.atualizar(nome, ativoMonitoramento, urlAreaMembros, templateBoasVindas, agora);
+        if (monitoramentoProgresso != null) {
+            produto.definirMonitoramentoProgresso(monitoramentoProgresso, agora);
+        }
         return ProdutoResumo.de(produto);
+    }
+
+    @Transactional(readOnly = true)
+    public ProdutoResumo produtoPorSlug(String slug, Long hotmartProductId) {
+        return ProdutoResumo.de(produtoDoSlug(slug, hotmartProductId));
     }
 
     @Transactional(readOnly = true)

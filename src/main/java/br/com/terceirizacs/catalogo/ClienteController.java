@@ -59,7 +59,8 @@ class ClienteController {
             @NotBlank(message = "é obrigatório") @Size(max = 300, message = "deve ter no máximo 300 caracteres") String nome,
             @NotNull(message = "é obrigatório") Boolean ativoMonitoramento,
             @UrlAreaMembros @Size(max = 1000, message = "deve ter no máximo 1000 caracteres") String urlAreaMembros,
-            @Size(max = 200, message = "deve ter no máximo 200 caracteres") String templateBoasVindas) {
+            @Size(max = 200, message = "deve ter no máximo 200 caracteres") String templateBoasVindas,
+            Boolean monitoramentoProgresso) {
     }
 
     record NovaTurma(
@@ -111,18 +112,25 @@ class ClienteController {
     @Operation(summary = "Cadastra um produto Hotmart do produtor")
     ProdutoResumo criarProduto(@PathVariable String slug, @Valid @RequestBody DadosProduto dados) {
         return catalogo.criarProduto(slug, dados.hotmartProductId(), dados.nome().trim(), dados.ativoMonitoramento(),
-                dados.urlAreaMembros(), dados.templateBoasVindas());
+                dados.urlAreaMembros(), dados.templateBoasVindas(), Boolean.TRUE.equals(dados.monitoramentoProgresso()));
     }
 
     @PutMapping("/{slug}/produtos/{hotmartProductId}")
-    @Operation(summary = "Atualiza um produto (o id Hotmart do corpo deve ser o da URL)")
+    @Operation(summary = "Atualiza um produto (o id Hotmart do corpo deve ser o da URL; monitoramentoProgresso ausente "
+            + "= inalterado)")
     ProdutoResumo atualizarProduto(@PathVariable String slug, @PathVariable Long hotmartProductId,
                                    @Valid @RequestBody DadosProduto dados) {
         if (!hotmartProductId.equals(dados.hotmartProductId())) {
             throw new RequisicaoInvalidaException("hotmartProductId", "deve ser igual ao id do produto na URL");
         }
         return catalogo.atualizarProduto(slug, hotmartProductId, dados.nome().trim(), dados.ativoMonitoramento(),
-                dados.urlAreaMembros(), dados.templateBoasVindas());
+                dados.urlAreaMembros(), dados.templateBoasVindas(), dados.monitoramentoProgresso());
+    }
+
+    @GetMapping("/{slug}/produtos/{hotmartProductId}")
+    @Operation(summary = "Um produto do produtor")
+    ProdutoResumo obterProduto(@PathVariable String slug, @PathVariable Long hotmartProductId) {
+        return catalogo.produtoPorSlug(slug, hotmartProductId);
     }
 
     @GetMapping("/{slug}/produtos")

@@ -36,6 +36,10 @@ public class Produto {
     @Column(name = "template_boas_vindas")
     private String templateBoasVindas;
 
+    /** Produto Progresso: the student's module progress drives flows (congratulations, stagnation review). */
+    @Column(name = "monitoramento_progresso")
+    private boolean monitoramentoProgresso;
+
     @Column(name = "criado_em")
     private Instant criadoEm;
 
@@ -57,6 +61,11 @@ public class Produto {
         this.ativoMonitoramento = ativoMonitoramento;
         this.urlAreaMembros = urlAreaMembros;
         this.templateBoasVindas = templateBoasVindas;
+        this.atualizadoEm = agora;
+    }
+
+    void definirMonitoramentoProgresso(boolean ativo, Instant agora) {
+        this.monitoramentoProgresso = ativo;
         this.atualizadoEm = agora;
     }
 
@@ -96,5 +105,9 @@ public class Produto {
 
     public String getTemplateBoasVindas() {
         return templateBoasVindas;
+    }
+
+    public boolean isMonitoramentoProgresso() {
+        return monitoramentoProgresso;
     }
 }

@@ -42,14 +42,20 @@ class MensagemDaFila {
         return t.parametros().indexOf(TemplateResumo.TEXTO_LIVRE);
     }
 
-    /** The template's parameters filled from the student, the product and the rule's default free text. */
-    static List<String> valoresIniciais(TemplateResumo t, Destinatario d, ProdutoResumo produto, String textoLivre) {
+    /**
+     * The template's parameters filled from the student, the product and the rule's default free text.
+     *
+     * @param modulo the module the message names (a congratulation), or null for the enrolment's current module
+     */
+    static List<String> valoresIniciais(TemplateResumo t, Destinatario d, ProdutoResumo produto, String textoLivre,
+                                        String modulo) {
         List<String> valores = new ArrayList<>();
         for (String p : t.parametros()) {
             valores.add(switch (p) {
                 case "primeiro_nome" -> d.primeiroNome();
                 case "produto" -> produto.nome();
-                case "modulo" -> d.moduloAtualNome() == null ? produto.nome() : d.moduloAtualNome();
+                case "modulo" -> modulo != null ? modulo
+                        : d.moduloAtualNome() == null ? produto.nome() : d.moduloAtualNome();
                 case TemplateResumo.TEXTO_LIVRE -> textoLivre == null ? "" : textoLivre;
                 default -> "";
             });

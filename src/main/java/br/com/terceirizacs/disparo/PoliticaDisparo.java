@@ -53,7 +53,7 @@ class PoliticaDisparo {
                 .anyMatch(f -> f.getTipoRegra() == TipoRegra.RESGATE_ACESSO && !f.getId().equals(fila.getId()))) {
             return Optional.of("Já existe um resgate em aberto para esta matrícula");
         }
-        if (fila.getTipoRegra() != TipoRegra.ONBOARDING && limitePorAluno24h > 0
+        if (fila.getTipoRegra().sujeitaAoLimitePorAluno() && limitePorAluno24h > 0
                 && filas.enviadasAoAlunoDesde(d.alunoId(), clock.instant().minus(Duration.ofHours(24)), fila.getId())
                 >= limitePorAluno24h) {
             return Optional.of("Aluno já recebeu " + limitePorAluno24h + " mensagem(ns) nas últimas 24 h");

@@ -7,7 +7,9 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
+import br.com.terceirizacs.catalogo.CatalogoModulos;
 import br.com.terceirizacs.catalogo.CatalogoService;
+import br.com.terceirizacs.catalogo.ModuloResumo;
 import br.com.terceirizacs.catalogo.ProdutoResumo;
 import br.com.terceirizacs.catalogo.TemplateResumo;
 import br.com.terceirizacs.matricula.Destinatario;
@@ -29,14 +31,16 @@ public class PreparacaoDisparo {
     private final PoliticaDisparo politica;
     private final ContatoAlunoService contatos;
     private final CatalogoService catalogo;
+    private final CatalogoModulos modulos;
     private final MensagemDaFila mensagem;
     private final RespostasAluno respostas;
     private final WhatsAppProperties whatsapp;
     private final Clock clock;
 
     PreparacaoDisparo(FilaDisparoRepository filas, RegraService regras, PoliticaDisparo politica,
-                      ContatoAlunoService contatos, CatalogoService catalogo, MensagemDaFila mensagem,
-                      RespostasAluno respostas, WhatsAppProperties whatsapp, Clock clock) {
+                      ContatoAlunoService contatos, CatalogoService catalogo, CatalogoModulos modulos,
+                      MensagemDaFila mensagem, RespostasAluno respostas, WhatsAppProperties whatsapp, Clock clock) {
+        this.modulos = modulos;
         this.filas = filas;
         this.regras = regras;
         this.politica = politica;
@@ -72,13 +76,26 @@ public class PreparacaoDisparo {
     @Transactional
     public Preparacao preparar(Long matriculaId, TipoRegra tipo, String motivo, boolean preAprovado,
                                String processInstanceId) {
+        return preparar(matriculaId, tipo, motivo, preAprovado, processInstanceId, null, null);
+    }
+
+    /**
+     * @param templateEscolhido the message template to use instead of the rule's (and the product's welcome), or
+     *                          null: the caller's choice, e.g. {@code curso_concluido} for the last module of a course
+     * @param moduloId          the module the message names (its name in the product's catalogue), or null for the
+     *                          enrolment's current module
+     */
+    @Transactional
+    public Preparacao preparar(Long matriculaId, TipoRegra tipo, String motivo, boolean preAprovado,
+                               String processInstanceId, String templateEscolhido, String moduloId) {
         Instant agora = clock.instant();
         Destinatario d = contatos.destinatario(matriculaId);
         ProdutoResumo produto = catalogo.produto(d.produtoId()).orElseThrow();
         RegraAutomacao regra = regras.efetiva(tipo, d.produtoId());
         FilaDisparo fila = filas.save(new FilaDisparo(d.alunoId(), matriculaId, regra, motivo, preAprovado,
                 processInstanceId, agora));
-        String nomeTemplate = tipo == TipoRegra.ONBOARDING && produto.templateBoasVindas() != null
+        String nomeTemplate = templateEscolhido != null && !templateEscolhido.isBlank() ? templateEscolhido
+                : tipo == TipoRegra.ONBOARDING && produto.templateBoasVindas() != null
                 ? produto.templateBoasVindas() : regra.getTemplateNome();
         Optional<TemplateResumo> template = catalogo.template(nomeTemplate, regra.getTemplateIdioma());
         Instant expira = agora.plus(Duration.ofHours(regra.getExpiracaoHoras() == null ? 48 : regra.getExpiracaoHoras()));
@@ -86,8 +103,10 @@ public class PreparacaoDisparo {
             fila.prepararMensagem(nomeTemplate, regra.getTemplateIdioma(), "[]", null, expira);
             return cancelada(fila, "Template '" + nomeTemplate + "' não cadastrado");
         }
+        String modulo = moduloId == null ? null
+                : modulos.modulo(d.produtoId(), moduloId).map(ModuloResumo::nome).orElse(null);
         List<String> valores = MensagemDaFila.valoresIniciais(template.get(), d, produto,
-                template.get().textoLivrePadrao());
+                template.get().textoLivrePadrao(), modulo);
         fila.prepararMensagem(nomeTemplate, regra.getTemplateIdioma(), mensagem.parametros(valores),
                 MensagemDaFila.previa(template.get(), valores), expira);
         Optional<String> bloqueio = politica.bloqueio(fila, d, produto, regra);

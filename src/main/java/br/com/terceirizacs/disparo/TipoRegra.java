@@ -31,6 +31,16 @@ public enum TipoRegra {
         return respeitaJanela;
     }
 
+    /**
+     * The per-student cap of messages in 24 h holds for the messages we start. The welcome and the congratulation
+     * answer the student's own act and are exempt: the congratulation has its own stricter limit (one per student and
+     * day, held by the database), and counting it would let a module finished this morning silence a rescue or a
+     * re-engagement that CS approved (those still count it among the messages sent).
+     */
+    public boolean sujeitaAoLimitePorAluno() {
+        return this != ONBOARDING && this != CELEBRACAO;
+    }
+
     public String rotulo() {
         return rotulo;
     }

@@ -27,6 +27,18 @@ public final class EventosMatricula {
     public record MatriculaEncerrada(Long matriculaId, String transacao, StatusMatricula status) {
     }
 
+    /**
+     * A student completed a module (every CLUB_MODULE_COMPLETED applied, also an older one: whoever listens decides
+     * what a late or older completion means). {@code ocorridoEm} is Hotmart's time of the completion.
+     */
+    public record ModuloConcluido(Long matriculaId, Long alunoId, Long produtoId, Long turmaId, String moduloId,
+                                  String moduloNome, Instant ocorridoEm) {
+    }
+
+    /** The purchase behind the enrolment is disputed (PURCHASE_PROTEST): nothing new should be sent meanwhile. */
+    public record MatriculaEmDisputa(Long matriculaId, Long alunoId) {
+    }
+
     public record PrimeiroAcessoRegistrado(Long matriculaId, Long produtoId, String origem, Instant em) {
     }
 

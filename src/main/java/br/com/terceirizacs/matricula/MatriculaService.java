@@ -118,6 +118,8 @@ public class MatriculaService {
             if (matricula.getStatus().terminal()) {
                 eventos.publishEvent(new EventosMatricula.MatriculaEncerrada(matricula.getId(), tx.getCodigo(),
                         matricula.getStatus()));
+            } else if (matricula.getStatus() == StatusMatricula.EM_DISPUTA) {
+                eventos.publishEvent(new EventosMatricula.MatriculaEmDisputa(matricula.getId(), matricula.getAlunoId()));
             }
             return Efeito.aplicado("Matrícula passou a " + matricula.getStatus(), matricula.getId());
         }
@@ -190,6 +192,8 @@ public class MatriculaService {
         Matricula matricula = encontrada.get();
         Instant agora = clock.instant();
         acessos.save(AcessoLog.moduloConcluido(matricula.getId(), em, moduloId, moduloNome, eventoId, agora));
+        eventos.publishEvent(new EventosMatricula.ModuloConcluido(matricula.getId(), matricula.getAlunoId(),
+                matricula.getProdutoId(), matricula.getTurmaId(), moduloId, moduloNome, em));
         if (!matricula.registrarProgresso(moduloId, moduloNome, em, agora)) {
             return Efeito.aplicado("Módulo concluído registrado (há progresso mais recente)", matricula.getId());
         }

@@ -33,7 +33,9 @@ class BeansDosDiagramas extends AbstractProcessEnginePlugin {
             "prepararDisparo", "aprovacaoDisparo", "verificarPoliticaDisparo", "enviarMensagem", "confirmarEnvioIncerto",
             "expirarDisparo", "janelaEnvio",
             // resgate-acesso
-            "agendaResgate", "selecionarResgates", "iniciarLoteResgates", "concluirResgate");
+            "agendaResgate", "selecionarResgates", "iniciarLoteResgates", "concluirResgate",
+            // celebracao (its "Marcar conquista no Chatwoot" names etiquetaChatwoot, of the chatwoot package)
+            "esperaCelebracao", "decidirCelebracao", "etiquetaChatwoot");
 
     private final ApplicationContext contexto;
 

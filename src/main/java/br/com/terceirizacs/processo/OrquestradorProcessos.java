@@ -6,6 +6,7 @@ import java.util.Map;
 
 import br.com.terceirizacs.catalogo.CatalogoService;
 import br.com.terceirizacs.catalogo.ProdutoResumo;
+import br.com.terceirizacs.celebracao.CelebracaoService;
 import br.com.terceirizacs.disparo.DecisaoDisparo;
 import br.com.terceirizacs.disparo.TipoRegra;
 import br.com.terceirizacs.matricula.EventosMatricula;
@@ -28,6 +29,8 @@ class OrquestradorProcessos {
     static final String ONBOARDING = "onboarding";
     static final String COMPRA_CANCELADA = "CompraCancelada";
     static final String DISPARO_CANCELADO = "DisparoCancelado";
+    static final String CELEBRACAO = "celebracao";
+    static final String CELEBRACAO_CANCELADA = "CelebracaoCancelada";
 
     private static final Logger log = LoggerFactory.getLogger(OrquestradorProcessos.class);
 
@@ -35,12 +38,14 @@ class OrquestradorProcessos {
     private final ManagementService management;
     private final DecisaoDisparo decisoes;
     private final CatalogoService catalogo;
+    private final CelebracaoService celebracoes;
 
     OrquestradorProcessos(RuntimeService runtime, ManagementService management, DecisaoDisparo decisoes,
-                          CatalogoService catalogo) {
+                          CatalogoService catalogo, CelebracaoService celebracoes) {
         this.runtime = runtime;
         this.management = management;
         this.decisoes = decisoes;
+        this.celebracoes = celebracoes;
         this.catalogo = catalogo;
     }
 
@@ -53,11 +58,27 @@ class OrquestradorProcessos {
         }
     }
 
+    /**
+     * A completed module of a product with progress monitoring, recorded for the first time: congratulation
+     * (business key = enrolment id + ":" + module id). A redelivery finds its row and starts nothing.
+     */
+    @EventListener
+    void moduloConcluido(EventosMatricula.ModuloConcluido e) {
+        if (celebracoes.registrar(e)) {
+            runtime.startProcessInstanceByKey(CELEBRACAO, e.matriculaId() + ":" + e.moduloId(), Map.of(
+                    Variaveis.MATRICULA_ID, e.matriculaId(), Variaveis.MODULO_ID, e.moduloId(),
+                    Variaveis.ALUNO_ID, e.alunoId()));
+        }
+    }
+
     /** Refund, chargeback or cancellation: end the purchase's onboarding and every pending suggestion. */
     @EventListener
     void matriculaEncerrada(EventosMatricula.MatriculaEncerrada e) {
         runtime.createMessageCorrelation(COMPRA_CANCELADA).processInstanceBusinessKey(e.transacao())
                 .correlateAllWithResult();
+        cancelarCelebracoes(Variaveis.MATRICULA_ID, List.of(e.matriculaId()),
+                celebracoes.cancelarDasMatriculas(List.of(e.matriculaId()),
+                        "Compra encerrada (" + e.status().name().toLowerCase() + ")"));
         cancelar(decisoes.cancelarPendentesDaMatricula(e.matriculaId(), EnumSet.allOf(TipoRegra.class),
                 "Compra encerrada (" + e.status().name().toLowerCase() + ")"));
     }
@@ -69,9 +90,34 @@ class OrquestradorProcessos {
                 "Aluno acessou o curso"));
     }
 
+    /** A disputed purchase: no congratulation while it lasts (the policy blocks every other send meanwhile). */
+    @EventListener
+    void matriculaEmDisputa(EventosMatricula.MatriculaEmDisputa e) {
+        String motivo = "Compra em disputa";
+        cancelarCelebracoes(Variaveis.MATRICULA_ID, List.of(e.matriculaId()),
+                celebracoes.cancelarDasMatriculas(List.of(e.matriculaId()), motivo));
+        cancelar(decisoes.cancelarPendentesDaMatricula(e.matriculaId(), EnumSet.of(TipoRegra.CELEBRACAO), motivo));
+    }
+
     @EventListener
     void optOut(EventosMatricula.OptOutRegistrado e) {
-        cancelar(decisoes.cancelarPendentesDosAlunos(e.alunoIds(), "Aluno pediu para não receber mensagens"));
+        String motivo = "Aluno pediu para não receber mensagens";
+        cancelarCelebracoes(Variaveis.ALUNO_ID, e.alunoIds(), celebracoes.cancelarDosAlunos(e.alunoIds(), motivo));
+        cancelar(decisoes.cancelarPendentesDosAlunos(e.alunoIds(), motivo));
+    }
+
+    /**
+     * Ends the running {@code celebracao} instances of these enrolments or students (waiting for the decision, or in
+     * their {@code disparo}); the rows still waiting were marked CANCELADA in the same transaction.
+     */
+    private void cancelarCelebracoes(String variavel, List<Long> ids, int abertas) {
+        for (Long id : ids) {
+            runtime.createMessageCorrelation(CELEBRACAO_CANCELADA).processInstanceVariableEquals(variavel, id)
+                    .correlateAllWithResult();
+        }
+        if (abertas > 0) {
+            log.info("{} conclusão(ões) de módulo aguardando decisão cancelada(s)", abertas);
+        }
     }
 
     /** A status webhook settled an uncertain send: retry its incident, which now finds the message sent. */

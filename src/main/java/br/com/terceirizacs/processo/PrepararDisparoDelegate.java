@@ -20,10 +20,17 @@ class PrepararDisparoDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Boolean preAprovado = (Boolean) execution.getVariable(Variaveis.PRE_APROVADO);
-        PreparacaoDisparo.Preparacao p = preparacao.preparar((Long) execution.getVariable(Variaveis.MATRICULA_ID),
-                TipoRegra.valueOf((String) execution.getVariable(Variaveis.TIPO_REGRA)),
-                (String) execution.getVariable(Variaveis.MOTIVO), Boolean.TRUE.equals(preAprovado),
-                execution.getProcessInstanceId());
+        Long matriculaId = (Long) execution.getVariable(Variaveis.MATRICULA_ID);
+        TipoRegra tipo = TipoRegra.valueOf((String) execution.getVariable(Variaveis.TIPO_REGRA));
+        String motivo = (String) execution.getVariable(Variaveis.MOTIVO);
+        // optional inputs: a template chosen by the caller, the module the message names
+        String template = (String) execution.getVariable(Variaveis.TEMPLATE);
+        String moduloId = (String) execution.getVariable(Variaveis.MODULO_ID);
+        PreparacaoDisparo.Preparacao p = template == null && moduloId == null
+                ? preparacao.preparar(matriculaId, tipo, motivo, Boolean.TRUE.equals(preAprovado),
+                        execution.getProcessInstanceId())
+                : preparacao.preparar(matriculaId, tipo, motivo, Boolean.TRUE.equals(preAprovado),
+                        execution.getProcessInstanceId(), template, moduloId);
         execution.setVariable(Variaveis.FILA_ID, p.filaId());
         execution.setVariable(Variaveis.POLITICA_OK, Variaveis.transitoria(p.politicaOk()));
         execution.setVariable(Variaveis.APROVACAO_HUMANA, Variaveis.transitoria(p.aprovacaoHumana()));

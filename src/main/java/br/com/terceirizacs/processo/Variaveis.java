@@ -19,6 +19,13 @@ final class Variaveis {
     static final String RESULTADO_ENVIO = "resultadoEnvio";
     static final String DECISAO_ENVIO_INCERTO = "decisaoEnvioIncerto";
     static final String TEM_TELEFONE = "temTelefone";
+    /** Optional input of {@code disparo}: the message template to use instead of the rule's default. */
+    static final String TEMPLATE = "template";
+    /** A module id of the product's catalogue (celebracao; optional input of {@code disparo}: the module it names). */
+    static final String MODULO_ID = "moduloId";
+    static final String ALUNO_ID = "alunoId";
+    /** celebracao: the decision says congratulate (transient, read by the gateway right after). */
+    static final String PARABENIZAR = "parabenizar";
 
     private Variaveis() {
     }

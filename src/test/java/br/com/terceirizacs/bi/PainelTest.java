@@ -152,7 +152,7 @@ class PainelTest extends PainelBase {
         assertThat(linhas).hasSize(3);
         // compradores 4, acessaram 2, sem acesso 2, link 0, e-mail 2, 0,0 %, …, resgates 3/2/2/2/1/1, reembolsos 0 e 1
         assertThat(linhas.get(1)).startsWith("Curso Exemplo de Marketing Digital;Turma Período;4;2;2;0;2;0,0;")
-                .endsWith(";3;2;2;2;1;1;0;0,0;0;0,0;1;50,0");
+                .endsWith(";3;2;2;2;1;1;0;0,0;0;0,0;1;50,0;0;0");
         assertThat(linhas.get(2)).startsWith("Total;").contains(";4;2;2;0;2;0,0;");
 
         HttpResponse<String> impressao = s.get("/painel/" + SLUG + "/impressao?turma=" + f.turmaPeriodo());

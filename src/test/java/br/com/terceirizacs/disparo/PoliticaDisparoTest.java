@@ -77,7 +77,7 @@ class PoliticaDisparoTest {
 
     private static ProdutoResumo produto(boolean monitorado) {
         return new ProdutoResumo(PRODUTO, CLIENTE, 4100001L, "Curso Exemplo", monitorado, "https://membros.example.com",
-                null);
+                null, false);
     }
 
     private static Destinatario aluno(StatusMatricula status, SituacaoTelefone situacao, String telefone,
@@ -231,6 +231,14 @@ class PoliticaDisparoTest {
         when(filas.enviadasAoAlunoDesde(anyLong(), any(), any())).thenReturn(5L);
 
         assertThat(bloqueio(TipoRegra.ONBOARDING, alunoApto())).isEmpty();
+    }
+
+    @Test
+    void osParabensNaoEsbarramNoLimiteMasOOptOutValeParaEles() {
+        when(filas.enviadasAoAlunoDesde(anyLong(), any(), any())).thenReturn(5L);
+
+        assertThat(bloqueio(TipoRegra.CELEBRACAO, alunoApto())).isEmpty();
+        assertThat(bloqueio(TipoRegra.ESTAGNACAO, alunoApto())).isPresent();
     }
 
     @Test

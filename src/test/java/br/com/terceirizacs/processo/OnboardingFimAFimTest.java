@@ -39,11 +39,12 @@ class OnboardingFimAFimTest extends IntegracaoBase {
     @Test
     void osProcessosEFormulariosImplantadosSaoExatamenteOsDoRepositorio() {
         assertThat(repositorio.createProcessDefinitionQuery().latestVersion().list())
-                .extracting(d -> d.getKey()).containsExactlyInAnyOrder("disparo", "onboarding", "resgate-acesso");
+                .extracting(d -> d.getKey()).containsExactlyInAnyOrder("celebracao", "disparo", "onboarding", "resgate-acesso");
         assertThat(repositorio.createDeploymentQuery().list().stream()
                 .flatMap(d -> repositorio.getDeploymentResourceNames(d.getId()).stream())
                 .map(nome -> nome.substring(nome.lastIndexOf('/') + 1)).distinct())
-                .containsExactlyInAnyOrder("disparo.bpmn", "onboarding.bpmn", "resgate-acesso.bpmn", "aprovar-disparo.form");
+                .containsExactlyInAnyOrder("celebracao.bpmn", "disparo.bpmn", "onboarding.bpmn", "resgate-acesso.bpmn",
+                        "aprovar-disparo.form");
     }
 
     @Test
