@@ -1,7 +1,6 @@
 package br.com.terceirizacs.processo;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -27,7 +26,6 @@ import org.camunda.bpm.spring.boot.starter.util.SpringBootProcessEnginePlugin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.AbstractResource;
 import org.springframework.core.io.ContextResource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -129,7 +127,7 @@ class ImplantacaoDoRepositorio extends SpringBootProcessEnginePlugin implements 
             List<Resource> nomeados = new ArrayList<>();
             for (Resource r : resolvedor.getResources(padrao)) {
                 if (arquivo(r)) {
-                    nomeados.add(new Nomeado(r, pasta + relativo(raizes, r)));
+                    nomeados.add(new RecursoNomeado(r, pasta + relativo(raizes, r)));
                 }
             }
             return nomeados;
@@ -202,58 +200,6 @@ class ImplantacaoDoRepositorio extends SpringBootProcessEnginePlugin implements 
                                 + "e faça commit para não perdê-la.", chave, ultima.getVersion(), origem.getName(),
                         origem.getSource(), origem.getDeploymentTime());
             }
-        }
-    }
-
-    /** A classpath resource under a stable name: what Camunda's Spring auto-deployment uses as the resource name. */
-    static final class Nomeado extends AbstractResource implements ContextResource {
-
-        private final Resource original;
-        private final String nome;
-
-        Nomeado(Resource original, String nome) {
-            this.original = original;
-            this.nome = nome;
-        }
-
-        @Override
-        public String getPathWithinContext() {
-            return nome;
-        }
-
-        @Override
-        public InputStream getInputStream() throws IOException {
-            return original.getInputStream();
-        }
-
-        @Override
-        public URL getURL() throws IOException {
-            return original.getURL();
-        }
-
-        @Override
-        public boolean isReadable() {
-            return true;
-        }
-
-        @Override
-        public String getFilename() {
-            return original.getFilename();
-        }
-
-        @Override
-        public String getDescription() {
-            return nome;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Nomeado n && n.nome.equals(nome);
-        }
-
-        @Override
-        public int hashCode() {
-            return nome.hashCode();
         }
     }
 }
