@@ -56,9 +56,10 @@ class MensagemDaFila {
         return valores;
     }
 
-    /** The text as the student will read it; the URL button is named, not its per-student link. */
+    /** The text as the student will read it; the URL button is named by its label, not its per-student link. */
     static String previa(TemplateResumo t, List<String> valores) {
         String texto = t.renderizar(valores);
-        return t.botaoUrl() == null ? texto : texto + "\n\n[Botão: Acessar o curso → link rastreado do aluno]";
+        String rotulo = t.botaoRotulo() == null ? "Acessar o curso" : t.botaoRotulo();
+        return t.botaoUrl() == null ? texto : texto + "\n\n[Botão: " + rotulo + " → link rastreado do aluno]";
     }
 }
