@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.support.StaticApplicationContext;
@@ -104,12 +105,26 @@ class ImplantacaoDoRepositorioTest {
         motor.close();
     }
 
+    /** Closes the file database the engines shared (it stays open between them on purpose, see {@link #partida}). */
+    @AfterEach
+    void fecharBanco() throws Exception {
+        if (partidas > 0) {
+            try (java.sql.Connection c = banco().getConnection(); java.sql.Statement st = c.createStatement()) {
+                st.execute("SHUTDOWN");
+            }
+        }
+    }
+
     // ----- helpers -----
 
-    /** One "start of the app": a Spring-configured engine on the same H2 file, deploying what {@code classpath} holds. */
+    /**
+     * One "start of the app": a new Spring-configured engine (new caches, new id block, its own auto-deployment) on the
+     * same H2 file, deploying what {@code classpath} holds. The file stays open in the JVM between engines
+     * ({@code DB_CLOSE_DELAY=-1}): closing and reopening it between two engines lost committed rows on a loaded machine
+     * when other engines shared the JVM, which is H2's business, not the restart's.
+     */
     private ProcessEngine partida(Path classpath) throws IOException {
-        DataSource banco = new SimpleDriverDataSource(new org.h2.Driver(),
-                "jdbc:h2:file:" + pasta.resolve("banco/motor").toAbsolutePath(), "sa", "");
+        DataSource banco = banco();
         SpringProcessEngineConfiguration cfg = new SpringProcessEngineConfiguration();
         cfg.setProcessEngineName("reinicio-" + (++partidas));
         cfg.setApplicationContext(new StaticApplicationContext());
@@ -121,6 +136,11 @@ class ImplantacaoDoRepositorioTest {
         cfg.setHistoryTimeToLive("P1D");
         new ImplantacaoDoRepositorio(true, PADROES, resolvedor(classpath)).preInit(cfg);
         return cfg.buildProcessEngine();
+    }
+
+    private DataSource banco() {
+        return new SimpleDriverDataSource(new org.h2.Driver(),
+                "jdbc:h2:file:" + pasta.resolve("banco/motor").toAbsolutePath() + ";DB_CLOSE_DELAY=-1", "sa", "");
     }
 
     private static PathMatchingResourcePatternResolver resolvedor(Path classpath) throws IOException {
