@@ -465,13 +465,17 @@ public class Falhas {
         String banco = novoBanco("dois_nos");
         GeradorDeCarga.Stub stub = new GeradorDeCarga.Stub();
         ZoneId fuso = ZoneId.of("America/Sao_Paulo");
-        LocalTime disparo = LocalTime.now(fuso).plusMinutes(2).withSecond(0).withNano(0);
-        List<String> extras = List.of("--terceiriza.resgate.horario=" + disparo);
         int porta = GeradorDeCarga.argInt("porta", 18080);
-        GeradorDeCarga.App a = GeradorDeCarga.App.iniciar(jar, PG + banco, porta, stub.porta(), "", extras,
+        GeradorDeCarga.App a = GeradorDeCarga.App.iniciar(jar, PG + banco, porta, stub.porta(), "", List.of(),
                 log("dois-nos-a"), false);
-        GeradorDeCarga.App b = GeradorDeCarga.App.iniciar(jar, PG + banco, porta + 1, stub.porta(), "", extras,
+        GeradorDeCarga.App b = GeradorDeCarga.App.iniciar(jar, PG + banco, porta + 1, stub.porta(), "", List.of(),
                 log("dois-nos-b"), false);
+        // the rescue's hour lives in the diagram's timer: move it to two minutes from now, as a process owner
+        // would, by deploying the changed diagram to one node (docs/runbook.md, "Schedules")
+        LocalTime disparo = LocalTime.now(fuso).plusMinutes(2).withSecond(0).withNano(0);
+        implantarComoOModeler(a, "resgate-acesso.bpmn", java.nio.file.Files.readString(Path.of("processes/resgate-acesso.bpmn"))
+                .replaceFirst("(<timeCycle[^>]*>)[^<]*(</timeCycle>)",
+                        "$1R/" + java.time.LocalDate.now(fuso) + "T" + disparo + ":00-03:00/PT24H$2"));
         try {
             a.prepararProdutor();
             stub.statusPara = List.of(a.base, b.base);
@@ -501,6 +505,28 @@ public class Falhas {
             a.parar();
             b.parar();
             stub.parar();
+        }
+    }
+
+    /** What Camunda Modeler's "Deploy" sends (multipart, deployment name, source, changed only), as the admin. */
+    static void implantarComoOModeler(GeradorDeCarga.App app, String arquivo, String xml) throws Exception {
+        String f = "----fronteira" + System.nanoTime();
+        StringBuilder corpo = new StringBuilder();
+        for (String[] campo : List.of(new String[] {"deployment-name", "resgate-acesso"},
+                new String[] {"deploy-changed-only", "true"}, new String[] {"deployment-source", "Camunda Modeler"})) {
+            corpo.append("--").append(f).append("\r\nContent-Disposition: form-data; name=\"").append(campo[0])
+                    .append("\"\r\n\r\n").append(campo[1]).append("\r\n");
+        }
+        corpo.append("--").append(f).append("\r\nContent-Disposition: form-data; name=\"").append(arquivo)
+                .append("\"; filename=\"").append(arquivo).append("\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .append(xml).append("\r\n--").append(f).append("--\r\n");
+        HttpResponse<String> r = app.http.send(HttpRequest.newBuilder(URI.create(app.base + "/engine-rest/deployment/create"))
+                .header("Content-Type", "multipart/form-data; boundary=" + f)
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        ("admin:" + GeradorDeCarga.SENHA_ADMIN).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString(corpo.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("implantação de " + arquivo + " respondeu " + r.statusCode() + ": " + r.body());
         }
     }
 

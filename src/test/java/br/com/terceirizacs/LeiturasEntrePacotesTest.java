@@ -26,6 +26,7 @@ class LeiturasEntrePacotesTest {
     private static final Map<String, String> DONO = Map.ofEntries(
             entry("clientes", "catalogo"), entry("modulos_produto", "catalogo"), entry("celebracoes", "celebracao"), entry("produtos", "catalogo"), entry("turmas", "catalogo"),
             entry("ofertas", "catalogo"), entry("templates_mensagem", "catalogo"),
+            entry("templates_mensagem_auditoria", "catalogo"),
             entry("alunos", "matricula"), entry("matriculas", "matricula"), entry("transacoes", "matricula"),
             entry("transacoes_historico", "matricula"), entry("acessos_log", "matricula"),
             entry("respostas_whatsapp", "matricula"),

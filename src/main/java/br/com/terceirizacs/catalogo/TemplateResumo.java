@@ -8,9 +8,10 @@ import java.util.List;
  * @param parametros names of the positional body parameters ({{1}}, {{2}}…): primeiro_nome, produto, modulo or
  *                   texto_livre (the part CS may edit)
  * @param botaoUrl   the URL button's path with {{1}} for the dynamic suffix (our tracked-link token), or null
+ * @param botaoRotulo the URL button's label as the student sees it (null when there is no button)
  */
 public record TemplateResumo(String nome, String idioma, String categoria, String corpo, List<String> parametros,
-                             String textoLivrePadrao, String botaoUrl) {
+                             String textoLivrePadrao, String botaoUrl, String botaoRotulo) {
 
     public static final String TEXTO_LIVRE = "texto_livre";
 

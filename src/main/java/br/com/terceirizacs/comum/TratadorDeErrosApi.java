@@ -56,7 +56,7 @@ public class TratadorDeErrosApi {
 
     @ExceptionHandler(RequisicaoInvalidaException.class)
     ProblemDetail requisicaoInvalida(RequisicaoInvalidaException e) {
-        return invalida("Dados inválidos", Map.of(e.getCampo(), e.getMessage()));
+        return invalida("Dados inválidos", e.getErros());
     }
 
     /** A 400 in the shape every client of the API reads: title, detail and the pt-BR message per field. */

@@ -63,17 +63,21 @@ class MensagemDaFila {
         return valores;
     }
 
-    /** The label of a template's URL button, as the student sees it. */
+    /** The label of a template's URL button when the template names none, as the student sees it. */
     static final String ROTULO_BOTAO = "Acessar o curso";
 
-    /** The text as the student will read it; the URL button is named, not its per-student link. */
+    /** The text as the student will read it; the URL button is named by its label, not its per-student link. */
     static String previa(TemplateResumo t, List<String> valores) {
         String texto = t.renderizar(valores);
-        return t.botaoUrl() == null ? texto : texto + "\n\n[Botão: " + ROTULO_BOTAO + " → link rastreado do aluno]";
+        return t.botaoUrl() == null ? texto : texto + "\n\n[Botão: " + rotulo(t) + " → link rastreado do aluno]";
     }
 
     /** The text and its button as WhatsApp draws them, as HTML for the approval form ({@link FormatacaoWhatsApp}). */
     static String previaWhatsApp(TemplateResumo t, List<String> valores) {
-        return FormatacaoWhatsApp.emHtml(t.renderizar(valores), t.botaoUrl() == null ? null : ROTULO_BOTAO);
+        return FormatacaoWhatsApp.emHtml(t.renderizar(valores), t.botaoUrl() == null ? null : rotulo(t));
+    }
+
+    private static String rotulo(TemplateResumo t) {
+        return t.botaoRotulo() == null ? ROTULO_BOTAO : t.botaoRotulo();
     }
 }

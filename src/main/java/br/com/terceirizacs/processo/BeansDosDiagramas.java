@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
 @Component
 class BeansDosDiagramas extends AbstractProcessEnginePlugin {
 
-    /** Delegates, task listeners and the two helpers the timers read. Add a bean here when a diagram needs it. */
+    /** Delegates, task listeners and the helper the send-window timer reads. Add a bean here when a diagram needs it. */
     static final Set<String> NOMES = Set.of(
             // onboarding
             "verificarTelefone", "sinalizarSemTelefone",
@@ -33,7 +33,7 @@ class BeansDosDiagramas extends AbstractProcessEnginePlugin {
             "prepararDisparo", "aprovacaoDisparo", "verificarPoliticaDisparo", "enviarMensagem", "confirmarEnvioIncerto",
             "expirarDisparo", "janelaEnvio",
             // resgate-acesso
-            "agendaResgate", "selecionarResgates", "iniciarLoteResgates", "concluirResgate",
+            "selecionarResgates", "iniciarLoteResgates", "concluirResgate",
             // celebracao (its "Marcar conquista no Chatwoot" names etiquetaChatwoot, of the chatwoot package)
             "esperaCelebracao", "decidirCelebracao", "etiquetaChatwoot");
 

@@ -31,12 +31,13 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
  *   <li>Webhooks and tracked links are public: they authenticate by their own secrets (hottok) or carry none (clicks).</li>
  *   <li>The Camunda webapps have their own login and CSRF protection, backed by the same identity store.</li>
  *   <li>Our admin API, Camunda's REST API, OpenAPI and metrics need HTTP Basic with role ADMIN; process owners
- *       (role DONO_PROCESSO) reach Camunda's deployment resource only. State-changing calls from another site's page
+ *       (role DONO_PROCESSO) reach Camunda's deployment resource and the message templates only. State-changing calls from another site's page
  *       are refused ({@link OrigemConfiavelFilter}), and Camunda's REST API runs as the caller, under the engine's
  *       authorizations.</li>
  *   <li>The producer's dashboard uses form login ({@code /login}) with a session: producer users (e-mail, role
  *       CLIENTE) and Terceiriza staff (their Camunda user, roles ADMIN or CS). Which producer each may read is
- *       decided per request by {@link AcessoPainel}.</li>
+ *       decided per request by {@link AcessoPainel}. The message templates page ({@code /templates}) uses the same
+ *       login, for ADMIN and process owners.</li>
  *   <li>Every login, on each of the three ways in (HTTP Basic, the form, the webapps' own login), goes through
  *       {@link LimitadorLogin}.</li>
  * </ul>
@@ -67,6 +68,9 @@ class SegurancaConfig {
                                 caminho.matcher(HttpMethod.POST, "/engine-rest/deployment/create"),
                                 caminho.matcher(HttpMethod.GET, "/engine-rest/process-definition"),
                                 caminho.matcher(HttpMethod.GET, "/engine-rest/process-definition/**"))
+                        .hasAnyRole(Papeis.ADMIN, Papeis.DONO_PROCESSO)
+                        // ... and edit message templates (catalogo/TemplateController).
+                        .requestMatchers(caminho.matcher("/api/templates"), caminho.matcher("/api/templates/**"))
                         .hasAnyRole(Papeis.ADMIN, Papeis.DONO_PROCESSO)
                         .anyRequest().hasRole(Papeis.ADMIN))
                 .httpBasic(basic -> basic.authenticationEntryPoint(RespostaLoginEmEspera.basic()))
@@ -103,15 +107,19 @@ class SegurancaConfig {
         PathPatternRequestMatcher.Builder caminho = PathPatternRequestMatcher.withDefaults();
         http.securityMatcher(new OrRequestMatcher(caminho.matcher("/"), caminho.matcher("/login"),
                         caminho.matcher("/logout"), caminho.matcher("/painel"), caminho.matcher("/painel/**"),
-                        caminho.matcher("/webjars/**"), caminho.matcher("/painel-estatico/**")))
+                        caminho.matcher("/webjars/**"), caminho.matcher("/painel-estatico/**"),
+                        caminho.matcher("/templates"), caminho.matcher("/templates/**")))
                 .authenticationManager(new AutenticacaoLimitada(new ProviderManager(produtores, equipe), limitador,
                         LimitadorLogin.Entrada.PAINEL))
                 .authorizeHttpRequests(auth -> auth
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers(caminho.matcher("/login"), caminho.matcher("/webjars/**"),
                                 caminho.matcher("/painel-estatico/**")).permitAll()
+                        // the message templates page and the API it calls (session + CSRF token, as the dashboard)
+                        .requestMatchers(caminho.matcher("/templates"), caminho.matcher("/templates/**"))
+                        .hasAnyRole(Papeis.ADMIN, Papeis.DONO_PROCESSO)
                         .anyRequest().hasAnyRole(Papeis.CLIENTE, Papeis.CS, Papeis.ADMIN))
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/painel", true)
+                .formLogin(form -> form.loginPage("/login").successHandler(new DestinoAposLogin())
                         .failureHandler(RespostaLoginEmEspera.formulario()).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?saiu"))
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(

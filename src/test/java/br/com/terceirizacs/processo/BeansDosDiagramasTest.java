@@ -83,12 +83,12 @@ class BeansDosDiagramasTest extends IntegracaoBase {
 
     @Test
     void umBeanDaListaRodaNormalmente() {
-        implantar(Bpmn.createExecutableProcess("lerAgenda").camundaHistoryTimeToLive(1).startEvent()
-                .serviceTask().camundaExpression("${agendaResgate.cron}").camundaResultVariable("cron")
+        implantar(Bpmn.createExecutableProcess("lerJanela").camundaHistoryTimeToLive(1).startEvent()
+                .serviceTask().camundaExpression("${janelaEnvio != null}").camundaResultVariable("visivel")
                 .userTask().endEvent().done());
 
-        String instancia = runtime.startProcessInstanceByKey("lerAgenda").getId();
-        assertThat((String) runtime.getVariable(instancia, "cron")).matches("0 \\d+ \\d+ \\* \\* \\?");
+        String instancia = runtime.startProcessInstanceByKey("lerJanela").getId();
+        assertThat((Boolean) runtime.getVariable(instancia, "visivel")).isTrue();
     }
 
     private void implantar(BpmnModelInstance modelo) {

@@ -1,7 +1,6 @@
 package br.com.terceirizacs.processo;
 
 import java.time.Instant;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
@@ -46,7 +45,6 @@ class ResgateAcessoProcessTest {
     private static ProcessEngine motor;
 
     static {
-        BEANS.put("agendaResgate", new AgendaResgate(LocalTime.of(10, 0), ZoneId.of("America/Sao_Paulo"), ZoneId.of("UTC")));
         motor = MotorDeTeste.criar("teste-resgate", BEANS);
     }
 
@@ -83,6 +81,36 @@ class ResgateAcessoProcessTest {
         assertThat(proximo.getHour()).isEqualTo(10);
         assertThat(proximo.getMinute()).isZero();
         assertThat(timer.getDuedate().toInstant()).isBetween(Instant.now(), Instant.now().plus(1, ChronoUnit.DAYS));
+    }
+
+    /**
+     * The diagram's timer is the one place the hour lives: an ISO cycle from a São Paulo time with its offset, repeated
+     * every 24 hours, so the JVM's time zone (UTC in the container, a developer's own, one with daylight saving) never
+     * moves it. A "P1D" period or a cron would follow the JVM's zone instead.
+     */
+    @Test
+    void oCicloDoTimerCaiAsDezDeSaoPauloEmQualquerFusoDaJvmEEpocaDoAno() throws Exception {
+        String ciclo = motor.getRepositoryService().getBpmnModelInstance(motor.getRepositoryService()
+                        .createProcessDefinitionQuery().processDefinitionKey("resgate-acesso").singleResult().getId())
+                .getModelElementsByType(org.camunda.bpm.model.bpmn.instance.TimeCycle.class).iterator().next()
+                .getTextContent().trim();
+        java.util.TimeZone original = java.util.TimeZone.getDefault();
+        try {
+            for (String fusoDaJvm : List.of("UTC", "America/Sao_Paulo", "Europe/Berlin", "America/New_York")) {
+                java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone(fusoDaJvm));
+                for (String agora : List.of("2026-01-15T12:00:00Z", "2026-07-15T12:00:00Z", "2026-11-01T14:00:00Z")) {
+                    java.util.Date proximo = new org.camunda.bpm.engine.impl.calendar.DurationHelper(ciclo)
+                            .getDateAfter(java.util.Date.from(Instant.parse(agora)));
+                    ZonedDateTime sp = proximo.toInstant().atZone(ZoneId.of("America/Sao_Paulo"));
+                    assertThat(sp.toLocalTime()).as("JVM em %s, agora %s", fusoDaJvm, agora)
+                            .isEqualTo(java.time.LocalTime.of(10, 0));
+                    assertThat(proximo.toInstant()).isBetween(Instant.parse(agora),
+                            Instant.parse(agora).plus(1, ChronoUnit.DAYS));
+                }
+            }
+        } finally {
+            java.util.TimeZone.setDefault(original);
+        }
     }
 
     @Test
