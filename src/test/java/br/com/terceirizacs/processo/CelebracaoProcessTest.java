@@ -189,7 +189,7 @@ class CelebracaoProcessTest {
                 new Date(System.currentTimeMillis() + 48 * 3_600_000L), null));
         when(preparacao.visaoAprovacao(3L)).thenReturn(new PreparacaoDisparo.VisaoAprovacao("Mariana Souza",
                 "+5511900000001", "Curso Exemplo", "Parabéns", "Módulo concluído", "Parabéns, Mariana!", false, null,
-                null, null, true));
+                null, null, true, "<p>Parabéns, Mariana!</p>"));
 
         ProcessInstance pi = iniciar();
         esperaTermina(pi);
@@ -221,7 +221,7 @@ class CelebracaoProcessTest {
                 new Date(System.currentTimeMillis() + 48 * 3_600_000L), null));
         when(preparacao.visaoAprovacao(3L)).thenReturn(new PreparacaoDisparo.VisaoAprovacao("Mariana Souza",
                 "+5511900000001", "Curso Exemplo", "Parabéns", "Módulo concluído", "Parabéns, Mariana!", false, null,
-                null, null, true));
+                null, null, true, "<p>Parabéns, Mariana!</p>"));
         ProcessInstance pi = iniciar();
         esperaTermina(pi);
         assertThat(disparoChamado()).isWaitingAt("aprovarDisparo");
