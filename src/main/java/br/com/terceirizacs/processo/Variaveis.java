@@ -10,6 +10,7 @@ final class Variaveis {
     static final String FILA_ID = "filaId";
     static final String TIPO_REGRA = "tipoRegra";
     static final String MOTIVO = "motivo";
+    static final String TEMPLATE = "template";
     static final String PRE_APROVADO = "preAprovado";
     static final String POLITICA_OK = "politicaOk";
     static final String APROVACAO_HUMANA = "aprovacaoHumana";
