@@ -28,19 +28,18 @@ public class KpiService {
     /** A rescued student whose first access came within N days after the rescue message. */
     public static final String RESGATE_CONVERTIDO = "RESGATE_CONVERTIDO";
 
-    private final Clock relogio;
-
     private final ContatoAlunoService contatos;
     private final EnvioDisparo envios;
     private final JdbcClient jdbc;
+    private final Clock relogio;
     private final Duration janelaConversao;
 
     KpiService(ContatoAlunoService contatos, EnvioDisparo envios, JdbcClient jdbc, Clock relogio,
                @Value("${terceiriza.resgate.conversao-dias:3}") int conversaoDias) {
-        this.relogio = relogio;
         this.contatos = contatos;
         this.envios = envios;
         this.jdbc = jdbc;
+        this.relogio = relogio;
         this.janelaConversao = Duration.ofDays(conversaoDias);
     }
 

@@ -7,6 +7,7 @@ import br.com.terceirizacs.bi.TipoKpi;
 import br.com.terceirizacs.comum.FalhaSemRetentativa;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,9 +36,11 @@ class RegistrarKpiDelegate implements JavaDelegate {
                 .orElseThrow(() -> new IndicadorDesconhecido("Indicador desconhecido na tarefa \""
                         + execution.getCurrentActivityName() + "\": " + kpi + ". Escolha no Modeler um destes: "
                         + Arrays.toString(TipoKpi.values()) + " e implante o diagrama de novo."));
-        kpis.registrarPeloProcesso((Long) execution.getVariable(Variaveis.MATRICULA_ID), tipo,
-                "Registrado pelo processo " + execution.getProcessDefinitionId().split(":")[0] + " ("
-                        + execution.getCurrentActivityName() + ")");
+        ProcessDefinition processo = execution.getProcessEngineServices().getRepositoryService()
+                .getProcessDefinition(execution.getProcessDefinitionId());
+        kpis.registrarPeloProcesso((Long) execution.getVariable(Variaveis.MATRICULA_ID), tipo, "Registrado pelo processo "
+                + (processo.getName() != null ? processo.getName() : processo.getKey()) + " ("
+                + execution.getCurrentActivityName() + ")");
     }
 
     /** A KPI name outside {@link TipoKpi}: a mistake in the diagram, which retrying cannot fix. */

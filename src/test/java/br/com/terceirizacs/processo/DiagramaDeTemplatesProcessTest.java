@@ -171,7 +171,7 @@ class DiagramaDeTemplatesProcessTest {
         assertThat(etiquetas).containsExactly(Map.of("etiqueta", "conquista", Variaveis.MATRICULA_ID, 7L,
                 Variaveis.FILA_ID, 3L));
         verify(kpis).registrarPeloProcesso(eq(7L), eq(TipoKpi.PRIMEIRO_ACESSO_VIA_LINK),
-                eq("Registrado pelo processo parabensPorModulo (Registrar indicador)"));
+                eq("Registrado pelo processo Parabéns por módulo (Registrar indicador)"));
     }
 
     @Test

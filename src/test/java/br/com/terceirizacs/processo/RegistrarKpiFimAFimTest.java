@@ -68,7 +68,7 @@ class RegistrarKpiFimAFimTest extends IntegracaoBase {
         Map<String, Object> kpi = jdbc.sql("select * from kpis_acesso where tipo = 'RESGATE_CONVERTIDO'").query().singleRow();
         Map<String, Object> m = matricula("mariana.souza@example.com", 4100001);
         assertThat(kpi).containsEntry("matricula_id", m.get("id")).containsEntry("produto_id", m.get("produto_id"))
-                .containsEntry("detalhe", "Registrado pelo processo contarConversao (Contar resgate convertido)");
+                .containsEntry("detalhe", "Registrado pelo processo Contar conversão (Contar resgate convertido)");
         assertThat(kpi.get("cliente_id")).isEqualTo(jdbc.sql("select cliente_id from produtos where id = ?")
                 .param(m.get("produto_id")).query().singleValue());
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("contarConversao").count()).isZero();
