@@ -1,5 +1,6 @@
 package br.com.terceirizacs.bi;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -30,13 +31,15 @@ public class KpiService {
     private final ContatoAlunoService contatos;
     private final EnvioDisparo envios;
     private final JdbcClient jdbc;
+    private final Clock relogio;
     private final Duration janelaConversao;
 
-    KpiService(ContatoAlunoService contatos, EnvioDisparo envios, JdbcClient jdbc,
+    KpiService(ContatoAlunoService contatos, EnvioDisparo envios, JdbcClient jdbc, Clock relogio,
                @Value("${terceiriza.resgate.conversao-dias:3}") int conversaoDias) {
         this.contatos = contatos;
         this.envios = envios;
         this.jdbc = jdbc;
+        this.relogio = relogio;
         this.janelaConversao = Duration.ofDays(conversaoDias);
     }
 
@@ -59,6 +62,24 @@ public class KpiService {
                 .filter(enviado -> !e.em().isBefore(enviado) && !e.em().isAfter(enviado.plus(janelaConversao)))
                 .ifPresent(enviado -> registrar(d, RESGATE_CONVERTIDO, e.origem(), e.em(),
                         "Primeiro acesso " + Duration.between(enviado, e.em()).toHours() + " h depois do resgate"));
+    }
+
+    /**
+     * A value event recorded by a step of a diagram ("Registrar indicador", bean {@code registrarKpi}), in the step's
+     * transaction. At most one per enrolment and kind: a retried job, a loop in the diagram or a step placed after a
+     * send that already records the same kind by itself (the welcome) cannot count a student twice.
+     *
+     * @return whether a row was written (false when the enrolment already has one of this kind)
+     */
+    public boolean registrarPeloProcesso(long matriculaId, TipoKpi tipo, String detalhe) {
+        Destinatario d = contatos.destinatario(matriculaId);
+        boolean jaRegistrado = jdbc.sql("select count(*) from kpis_acesso where matricula_id = ? and tipo = ?")
+                .params(matriculaId, tipo.name()).query(Long.class).single() > 0;
+        if (jaRegistrado) {
+            return false;
+        }
+        registrar(d, tipo.name(), null, relogio.instant(), detalhe.length() > 500 ? detalhe.substring(0, 500) : detalhe);
+        return true;
     }
 
     private void registrar(Destinatario d, String tipo, String origem, Instant em, String detalhe) {

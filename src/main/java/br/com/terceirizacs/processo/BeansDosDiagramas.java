@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
  * bean of the context in an expression, so a diagram could read {@code ${environment.getProperty(...)}} (the admin
  * password) or call a repository. With this list the engine sees these beans and nothing else: no configuration, no
  * repositories, no application context. A diagram naming any other bean fails when the expression runs ("Unknown
- * property used in expression"). A test checks that every bean a diagram under {@code processes/} names is here.
+ * property used in expression"). A test checks that every bean a diagram under {@code processes/} or an element template
+ * of Camunda Modeler ({@code processes/.camunda/element-templates/}) names is here.
  * <p>
  * The beans are looked up when an expression first needs them, not when the engine starts: the delegates depend on
  * the engine's own services, which do not exist yet at that point.
@@ -35,7 +36,9 @@ class BeansDosDiagramas extends AbstractProcessEnginePlugin {
             // resgate-acesso
             "selecionarResgates", "iniciarLoteResgates", "concluirResgate",
             // celebracao (its "Marcar conquista no Chatwoot" names etiquetaChatwoot, of the chatwoot package)
-            "esperaCelebracao", "decidirCelebracao", "etiquetaChatwoot");
+            "esperaCelebracao", "decidirCelebracao", "etiquetaChatwoot",
+            // element templates only (processes/.camunda/element-templates): steps a process owner places in new diagrams
+            "registrarKpi");
 
     private final ApplicationContext contexto;
 
