@@ -31,7 +31,7 @@ class BeansDosDiagramas extends AbstractProcessEnginePlugin {
             "verificarTelefone", "sinalizarSemTelefone",
             // disparo
             "prepararDisparo", "aprovacaoDisparo", "verificarPoliticaDisparo", "enviarMensagem", "confirmarEnvioIncerto",
-            "expirarDisparo", "janelaEnvio",
+            "confirmacaoEnvioIncerto", "expirarDisparo", "janelaEnvio",
             // resgate-acesso
             "agendaResgate", "selecionarResgates", "iniciarLoteResgates", "concluirResgate");
 

@@ -2,10 +2,9 @@ package br.com.terceirizacs.processo;
 
 import br.com.terceirizacs.disparo.DecisaoDisparo;
 import br.com.terceirizacs.disparo.EnvioDisparo;
-import br.com.terceirizacs.disparo.ResultadoDisparo;
+import br.com.terceirizacs.disparo.EnvioIncerto;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -23,15 +22,10 @@ class DisparoDelegates {
         return ex -> ex.setVariable(Variaveis.RESULTADO_ENVIO, envios.enviar(filaId(ex)).name());
     }
 
+    /** After a status webhook ended "Confirmar envio incerto": the row ends with Meta's outcome. */
     @Bean("confirmarEnvioIncerto")
-    JavaDelegate confirmarEnvioIncerto(EnvioDisparo envios) {
-        return ex -> {
-            Authentication quem = ex.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-            ResultadoDisparo resultado = envios.confirmarIncerto(filaId(ex), (String) ex.getVariable(Variaveis.DECISAO_ENVIO_INCERTO),
-                    quem == null ? "operador" : quem.getUserId());
-            ex.removeVariable(Variaveis.DECISAO_ENVIO_INCERTO);
-            ex.setVariable(Variaveis.RESULTADO_ENVIO, resultado.name());
-        };
+    JavaDelegate confirmarEnvioIncerto(EnvioIncerto incertos) {
+        return ex -> ex.setVariable(Variaveis.RESULTADO_ENVIO, incertos.confirmadoPeloWhatsApp(filaId(ex)).name());
     }
 
     @Bean("expirarDisparo")

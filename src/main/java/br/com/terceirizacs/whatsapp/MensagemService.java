@@ -25,6 +25,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -203,17 +205,61 @@ public class MensagemService {
         });
     }
 
-    /** An operator checked an uncertain send and decided: resend (it did not go) or consider it failed. */
-    public void decidirIncerta(Long filaId, boolean reenviar, String usuario) {
-        novaTx.executeWithoutResult(s -> mensagens.findByChaveIdempotencia(Mensagem.chave(filaId))
-                .filter(m -> m.getStatus() == StatusMensagem.INCERTA)
-                .ifPresent(m -> {
-                    if (reenviar) {
-                        m.marcarNaoEnviada(-1, "Operador " + usuario + " confirmou que não foi enviada", clock.instant());
-                    } else {
-                        m.marcarFalha(-1, "Operador " + usuario + " encerrou o envio incerto", clock.instant());
-                    }
-                }));
+    /**
+     * An operator checked an uncertain send and decided, in the caller's transaction (the task completion's): resend
+     * (it did not go: the row may be claimed again), give up (FALHOU) or confirm it reached the student (ENVIADA,
+     * nothing sent). The row is locked first, so a status webhook for it waits until the decision commits, or the
+     * decision waits for the webhook: whichever comes second finds the row no longer INCERTA and changes nothing.
+     *
+     * @return the row's status after the decision (a status webhook may have settled it before)
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<StatusMensagem> decidirIncerta(Long filaId, DecisaoIncerta decisao, String usuario) {
+        Optional<StatusMensagem> atual = travarStatus(filaId);
+        if (atual.isEmpty() || atual.get() != StatusMensagem.INCERTA) {
+            return atual;
+        }
+        Mensagem m = mensagens.findByChaveIdempotencia(Mensagem.chave(filaId)).orElseThrow();
+        Instant agora = clock.instant();
+        switch (decisao) {
+            case REENVIAR -> m.marcarNaoEnviada(-1, "Operador " + usuario + " confirmou que não foi enviada", agora);
+            case DESCARTAR -> m.marcarFalha(-1, "Operador " + usuario + " descartou o envio incerto", agora);
+            case JA_ENTREGUE -> m.marcarEntreguePeloOperador("Operador " + usuario
+                    + " confirmou que a mensagem chegou ao aluno", agora);
+        }
+        mensagens.saveAndFlush(m);
+        return Optional.of(m.getStatus());
+    }
+
+    /**
+     * The row's status, read under its lock in the caller's transaction (held until that transaction ends). Read
+     * over JDBC so that an entity loaded earlier in the same transaction cannot answer with a stale status.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<StatusMensagem> travarStatus(Long filaId) {
+        return jdbc.sql("select status from mensagens where chave_idempotencia = ? for update")
+                .param(Mensagem.chave(filaId)).query(String.class).optional().map(StatusMensagem::valueOf);
+    }
+
+    /** What is known of a send the operator must decide: when the request left, how often, and Meta's statuses. */
+    @Transactional(readOnly = true)
+    public Optional<Historico> historico(Long filaId) {
+        return mensagens.findByChaveIdempotencia(Mensagem.chave(filaId)).map(m -> new Historico(m.getStatus(),
+                m.getEnviandoEm(), m.getTentativas(), jdbc.sql("""
+                                select status, ocorrido_em, erro_codigo from mensagens_status
+                                where mensagem_id = ? order by ocorrido_em, id""")
+                        .param(m.getId())
+                        .query((rs, i) -> new StatusRecebido(StatusMensagem.valueOf(rs.getString(1)),
+                                rs.getTimestamp(2).toInstant(), (Integer) rs.getObject(3)))
+                        .list()));
+    }
+
+    /** A send as an operator sees it; {@code saiuEm} is when the last request left. */
+    public record Historico(StatusMensagem status, Instant saiuEm, int tentativas, List<StatusRecebido> statuses) {
+    }
+
+    /** One status Meta sent for the message (sent, delivered, read, failed) and when it happened. */
+    public record StatusRecebido(StatusMensagem status, Instant ocorridoEm, Integer erroCodigo) {
     }
 
     public Optional<Instant> enviadaEm(Long filaId) {
