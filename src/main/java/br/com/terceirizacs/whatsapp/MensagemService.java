@@ -89,8 +89,8 @@ public class MensagemService {
         // after the previous outcome: a send Meta already accepted is settled, whatever became of its template since
         templates.verificar(numero, pedido);
         if (!limitador.aguardarVez(numero)) {
-            throw new EnvioTransitorioException("Limite de envio por segundo do número atingido; nova tentativa em breve",
-                    null);
+            throw new EnvioTransitorioException("Limite de envio por segundo do número atingido; nada foi enviado e o "
+                    + "envio é repetido sozinho em breve. " + EnvioTransitorioException.SE_VIROU_INCIDENTE, null);
         }
         // The claim: under the row lock, and only from a state in which nothing can have left. Whatever happened
         // while we waited for the limiter (a status webhook, an operator, another node) wins over this attempt.
@@ -132,7 +132,9 @@ public class MensagemService {
         } catch (RetryableException e) {
             if (naoSaiu(e)) {
                 registrar(id, m -> m.marcarNaoEnviada(-1, "Sem conexão com a Meta: " + e.getMessage(), clock.instant()));
-                throw new EnvioTransitorioException("Sem conexão com a API do WhatsApp; nada foi enviado", e);
+                throw new EnvioTransitorioException("Sem conexão com a API do WhatsApp; nada foi enviado e o envio é "
+                        + "repetido sozinho com espera. Se isto virou incidente, confira se o servidor alcança "
+                        + "graph.facebook.com e tente o incidente de novo no Cockpit.", e);
             }
             String detalhe = "Sem resposta da Meta (" + e.getMessage() + "): a mensagem pode ter sido enviada";
             Mensagem depois = registrar(id, m -> m.marcarIncerta(detalhe, clock.instant()));
@@ -152,13 +154,16 @@ public class MensagemService {
         switch (e.getClasse()) {
             case TRANSITORIO -> {
                 registrar(id, m -> m.marcarNaoEnviada(e.getCodigo(), detalhe, clock.instant()));
-                throw new EnvioTransitorioException("WhatsApp recusou por ora " + detalhe + "; nova tentativa com espera", e);
+                throw new EnvioTransitorioException("WhatsApp recusou por ora " + detalhe
+                        + "; nada foi enviado e o envio é repetido sozinho com espera. "
+                        + EnvioTransitorioException.SE_VIROU_INCIDENTE, e);
             }
             case TOKEN -> {
                 registrar(id, m -> m.marcarNaoEnviada(e.getCodigo(), detalhe, clock.instant()));
                 bloquear(numero, detalhe);
                 throw new NumeroBloqueadoException("Token de acesso do WhatsApp inválido ou expirado " + detalhe
-                        + ". Envios do número " + numero + " suspensos até trocar o token.");
+                        + ". Envios do número " + numero + " suspensos até trocar o token: "
+                        + NumeroBloqueadoException.O_QUE_FAZER);
             }
             case TEMPLATE -> {
                 // nothing left: the row can still be sent once the template is fixed (BloqueiosDeTemplate)
@@ -315,7 +320,7 @@ public class MensagemService {
                 .params(numero, hashToken()).query(String.class).optional();
         if (motivo.isPresent()) {
             throw new NumeroBloqueadoException("Envios do número " + numero + " suspensos: " + motivo.get()
-                    + ". Troque o token (terceiriza.whatsapp.token) e tente de novo o incidente.");
+                    + ". Nada foi enviado. " + NumeroBloqueadoException.O_QUE_FAZER);
         }
     }
 
