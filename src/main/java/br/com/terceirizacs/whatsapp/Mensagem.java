@@ -198,14 +198,6 @@ public class Mensagem {
         return status;
     }
 
-    public Instant getEnviandoEm() {
-        return enviandoEm;
-    }
-
-    public int getTentativas() {
-        return tentativas;
-    }
-
     public Instant getEnviadaEm() {
         return enviadaEm;
     }

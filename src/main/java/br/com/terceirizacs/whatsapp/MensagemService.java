@@ -6,6 +6,7 @@ import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -246,17 +247,28 @@ public class MensagemService {
                 .param(Mensagem.chave(filaId)).query(String.class).optional().map(StatusMensagem::valueOf);
     }
 
-    /** What is known of a send the operator must decide: when the request left, how often, and Meta's statuses. */
+    /**
+     * What is known of a send the operator must decide: when the request left, how often, and Meta's statuses. Read
+     * over JDBC: the send job that asks has an older copy of the row in its persistence context.
+     */
     @Transactional(readOnly = true)
     public Optional<Historico> historico(Long filaId) {
-        return mensagens.findByChaveIdempotencia(Mensagem.chave(filaId)).map(m -> new Historico(m.getStatus(),
-                m.getEnviandoEm(), m.getTentativas(), jdbc.sql("""
+        return jdbc.sql("select id, status, enviando_em, tentativas from mensagens where chave_idempotencia = ?")
+                .param(Mensagem.chave(filaId))
+                .query((rs, i) -> new Object[] {rs.getLong(1), StatusMensagem.valueOf(rs.getString(2)),
+                        instante(rs.getObject(3, OffsetDateTime.class)), rs.getInt(4)})
+                .optional()
+                .map(m -> new Historico((StatusMensagem) m[1], (Instant) m[2], (Integer) m[3], jdbc.sql("""
                                 select status, ocorrido_em, erro_codigo from mensagens_status
                                 where mensagem_id = ? order by ocorrido_em, id""")
-                        .param(m.getId())
+                        .param(m[0])
                         .query((rs, i) -> new StatusRecebido(StatusMensagem.valueOf(rs.getString(1)),
-                                rs.getTimestamp(2).toInstant(), (Integer) rs.getObject(3)))
+                                instante(rs.getObject(2, OffsetDateTime.class)), (Integer) rs.getObject(3)))
                         .list()));
+    }
+
+    private static Instant instante(OffsetDateTime valor) {
+        return valor == null ? null : valor.toInstant();
     }
 
     /** A send as an operator sees it; {@code saiuEm} is when the last request left. */
