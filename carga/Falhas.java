@@ -301,8 +301,9 @@ public class Falhas {
                     {"mensagensRepetidas", "select count(*) from (select aluno_id from mensagens group by aluno_id having count(*) > 1) x"},
                     // root causes only: an incident in disparo is echoed on the onboarding's call activity
                     {"incidentes", "select count(*) from act_ru_incident where id_ = root_cause_incident_id_"},
-                    {"incidentesIncertos", "select count(*) from act_ru_incident where id_ = root_cause_incident_id_"
-                            + " and activity_id_ = 'confirmarIncerto'"}}) {
+                    // an uncertain send waits for an operator's decision: a task, not an incident
+                    {"tarefasIncertas", "select count(*) from act_ru_task"
+                            + " where task_def_key_ = 'Tarefa_ConfirmarEnvioIncerto'"}}) {
                 try (ResultSet rs = st.executeQuery(q[1])) {
                     rs.next();
                     n.put(q[0], rs.getLong(1));
@@ -335,15 +336,15 @@ public class Falhas {
                 problemas.add(duplicadas + " mensagens repetidas na Cloud API");
             }
             if (faltando > 0) {
-                problemas.add(faltando + " compras confirmadas sem boas-vindas e sem envio incerto à espera do CS");
+                problemas.add(faltando + " compras confirmadas sem boas-vindas e sem envio incerto à espera da operação");
             }
-            if (n.get("incidentes") != n.get("incidentesIncertos")) {
-                problemas.add((n.get("incidentes") - n.get("incidentesIncertos")) + " incidentes fora de 'Confirmar envio incerto'");
+            if (n.get("incidentes") != 0) {
+                problemas.add(n.get("incidentes") + " incidentes");
             }
             String texto = String.format(Locale.ROOT, "%s; %d confirmadas: %d eventos, %d matrículas, %d boas-vindas na Cloud API, "
-                            + "%d repetidas, %d envios incertos à espera do CS (incidentes 'Confirmar envio incerto': %d), %d outros incidentes",
+                            + "%d repetidas, %d envios incertos à espera da operação (tarefas 'Confirmar envio incerto': %d), %d incidentes",
                     hotmart.resumo(), confirmadas.size(), n.get("eventos"), n.get("matriculas"), enviadas, duplicadas,
-                    incertas, n.get("incidentesIncertos"), n.get("incidentes") - n.get("incidentesIncertos"));
+                    incertas, n.get("tarefasIncertas"), n.get("incidentes"));
             return new Veredito(problemas.isEmpty(), texto + (problemas.isEmpty() ? "" : " — PROBLEMAS: " + problemas));
         }
     }

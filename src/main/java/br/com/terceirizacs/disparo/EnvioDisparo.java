@@ -20,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The sending half of the {@code disparo} process: the sending window, the policy re-checked right before the send,
- * the send itself (exactly once per queue row, through {@link MensagemService}) and what to do with an uncertain one.
+ * the send itself (exactly once per queue row, through {@link MensagemService}); an uncertain one goes to
+ * {@link EnvioIncerto}.
  */
 @Service
 public class EnvioDisparo {
@@ -107,32 +108,24 @@ public class EnvioDisparo {
         return switch (r.situacao()) {
             case ENVIADA, SIMULADA -> encerrar(filaId, StatusFila.ENVIADO, r.detalhe());
             case FALHOU -> encerrar(filaId, StatusFila.FALHOU, "WhatsApp recusou: " + r.detalhe());
-            case INCERTA -> ResultadoDisparo.INCERTO;
+            case INCERTA -> aindaIncerto(filaId);
         };
     }
 
     /**
-     * An uncertain send, looked at again (after an operator's decision in Cockpit, or a status webhook):
-     * settled → ENVIADO; {@code decisao} REENVIAR → send again; DESCARTAR → FALHOU; otherwise it stays an incident.
+     * An uncertain send goes to the operator only if no status webhook settled it meanwhile. The row is read under
+     * its lock, held until this job commits the operator's task and its message subscription: a status webhook for
+     * it waits for that commit and then finds the task to settle, or came first and is seen here.
      */
-    @Transactional
-    public ResultadoDisparo confirmarIncerto(Long filaId, String decisao, String usuario) {
-        Optional<StatusMensagem> status = mensagens.statusDaFila(filaId);
-        if (status.isPresent() && status.get().aceita()) {
+    private ResultadoDisparo aindaIncerto(Long filaId) {
+        Optional<StatusMensagem> agora = mensagens.travarStatus(filaId);
+        if (agora.isPresent() && agora.get().aceita()) {
             return encerrar(filaId, StatusFila.ENVIADO, "Confirmada pelo status do WhatsApp");
         }
-        if ("REENVIAR".equalsIgnoreCase(decisao)) {
-            mensagens.decidirIncerta(filaId, true, usuario);
-            return ResultadoDisparo.REENVIAR;
+        if (agora.isPresent() && agora.get() == StatusMensagem.FALHOU) {
+            return encerrar(filaId, StatusFila.FALHOU, "WhatsApp informou falha no envio");
         }
-        if ("DESCARTAR".equalsIgnoreCase(decisao)) {
-            mensagens.decidirIncerta(filaId, false, usuario);
-            return encerrar(filaId, StatusFila.FALHOU, "Envio incerto encerrado por " + usuario);
-        }
-        throw new EnvioIncertoException("Envio incerto (fila " + filaId + "): a requisição pode ter chegado à Meta sem "
-                + "resposta. Confira no WhatsApp Manager se o aluno recebeu; depois defina a variável "
-                + "decisaoEnvioIncerto = REENVIAR ou DESCARTAR e tente o incidente de novo. Um status do WhatsApp "
-                + "que chegue antes resolve sozinho.");
+        return ResultadoDisparo.INCERTO;
     }
 
     /** The text of the queue row's message as it was sent (an approver's edit included), once it was sent. */
@@ -152,7 +145,7 @@ public class EnvioDisparo {
     }
 
     /** Closes the row with the send's outcome; a row that becomes ENVIADO here announces it, once. */
-    private ResultadoDisparo encerrar(Long filaId, StatusFila status, String motivo) {
+    ResultadoDisparo encerrar(Long filaId, StatusFila status, String motivo) {
         FilaDisparo fila = filas.travar(filaId).orElseThrow();
         Instant agora = clock.instant();
         if (fila.encerrar(status, motivo, agora) && status == StatusFila.ENVIADO) {

@@ -2,7 +2,7 @@ package br.com.terceirizacs.disparo;
 
 import br.com.terceirizacs.comum.FalhaSemRetentativa;
 
-/** The send may have happened: an operator decides (Cockpit incident) unless a status webhook settles it first. */
+/** An uncertain send the process cannot settle by itself: an incident whose message tells the operator what to do. */
 public class EnvioIncertoException extends RuntimeException implements FalhaSemRetentativa {
 
     public EnvioIncertoException(String mensagem) {

@@ -26,7 +26,9 @@ class MensagemDaFila {
     TemplateResumo template(FilaDisparo fila) {
         return catalogo.template(fila.getTemplateSugerido(), fila.getTemplateIdioma()).orElseThrow(() ->
                 new IllegalStateException("Template '" + fila.getTemplateSugerido() + "' da fila " + fila.getId()
-                        + " não está mais cadastrado"));
+                        + " não está mais cadastrado: nada foi enviado. Cadastre de novo o template com este nome e "
+                        + "idioma (" + fila.getTemplateIdioma() + ") e tente o incidente de novo no Cockpit, ou "
+                        + "cancele este disparo."));
     }
 
     List<String> valores(FilaDisparo fila) {

@@ -32,7 +32,7 @@ class BeansDosDiagramas extends AbstractProcessEnginePlugin {
             "verificarTelefone", "sinalizarSemTelefone",
             // disparo
             "prepararDisparo", "aprovacaoDisparo", "verificarPoliticaDisparo", "enviarMensagem", "confirmarEnvioIncerto",
-            "expirarDisparo", "janelaEnvio",
+            "confirmacaoEnvioIncerto", "expirarDisparo", "janelaEnvio",
             // resgate-acesso
             "selecionarResgates", "iniciarLoteResgates", "concluirResgate",
             // celebracao (its "Marcar conquista no Chatwoot" names etiquetaChatwoot, of the chatwoot package)

@@ -2,41 +2,44 @@ package br.com.terceirizacs.processo;
 
 import br.com.terceirizacs.disparo.DecisaoDisparo;
 import br.com.terceirizacs.disparo.EnvioDisparo;
-import br.com.terceirizacs.disparo.ResultadoDisparo;
+import br.com.terceirizacs.disparo.EnvioIncerto;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The thin delegates of {@code disparo}: read the queue id, call one service method, write a flag. */
+/**
+ * The thin delegates of {@code disparo}: read the queue id, call one service method, write a flag. An unexpected
+ * failure becomes a message that tells the operator what to do ({@link FalhaNoDisparo}).
+ */
 @Configuration
 class DisparoDelegates {
 
     @Bean("verificarPoliticaDisparo")
     JavaDelegate verificarPolitica(EnvioDisparo envios) {
-        return ex -> ex.setVariable(Variaveis.POLITICA_OK, Variaveis.transitoria(envios.verificarPolitica(filaId(ex))));
+        return ex -> ex.setVariable(Variaveis.POLITICA_OK, Variaveis.transitoria(FalhaNoDisparo.em(
+                "Verificar regras antes do envio", filaId(ex), () -> envios.verificarPolitica(filaId(ex)))));
     }
 
     @Bean("enviarMensagem")
     JavaDelegate enviarMensagem(EnvioDisparo envios) {
-        return ex -> ex.setVariable(Variaveis.RESULTADO_ENVIO, envios.enviar(filaId(ex)).name());
+        return ex -> ex.setVariable(Variaveis.RESULTADO_ENVIO,
+                FalhaNoDisparo.em("Enviar mensagem", filaId(ex), () -> envios.enviar(filaId(ex))).name());
     }
 
+    /** After a status webhook ended "Confirmar envio incerto": the row ends with Meta's outcome. */
     @Bean("confirmarEnvioIncerto")
-    JavaDelegate confirmarEnvioIncerto(EnvioDisparo envios) {
-        return ex -> {
-            Authentication quem = ex.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-            ResultadoDisparo resultado = envios.confirmarIncerto(filaId(ex), (String) ex.getVariable(Variaveis.DECISAO_ENVIO_INCERTO),
-                    quem == null ? "operador" : quem.getUserId());
-            ex.removeVariable(Variaveis.DECISAO_ENVIO_INCERTO);
-            ex.setVariable(Variaveis.RESULTADO_ENVIO, resultado.name());
-        };
+    JavaDelegate confirmarEnvioIncerto(EnvioIncerto incertos) {
+        return ex -> ex.setVariable(Variaveis.RESULTADO_ENVIO, FalhaNoDisparo.em("Registrar o aviso da Meta",
+                filaId(ex), () -> incertos.confirmadoPeloWhatsApp(filaId(ex))).name());
     }
 
     @Bean("expirarDisparo")
     JavaDelegate expirar(DecisaoDisparo decisoes) {
-        return ex -> decisoes.expirar(filaId(ex));
+        return ex -> FalhaNoDisparo.em("Marcar como expirado", filaId(ex), () -> {
+            decisoes.expirar(filaId(ex));
+            return null;
+        });
     }
 
     private static Long filaId(DelegateExecution ex) {

@@ -27,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class EnviosRetidos {
 
     static final String PROCESSO = "disparo";
-    static final String ATIVIDADE = "enviarMensagem";
+    static final String ATIVIDADE = "Tarefa_EnviarMensagem";
 
     private static final Logger log = LoggerFactory.getLogger(EnviosRetidos.class);
 

@@ -11,9 +11,7 @@ import br.com.terceirizacs.disparo.DecisaoDisparo;
 import br.com.terceirizacs.disparo.TipoRegra;
 import br.com.terceirizacs.matricula.EventosMatricula;
 import br.com.terceirizacs.whatsapp.MensagemService;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -31,19 +29,18 @@ class OrquestradorProcessos {
     static final String DISPARO_CANCELADO = "DisparoCancelado";
     static final String CELEBRACAO = "celebracao";
     static final String CELEBRACAO_CANCELADA = "CelebracaoCancelada";
+    static final String ENVIO_CONFIRMADO = "EnvioConfirmadoPeloWhatsApp";
 
     private static final Logger log = LoggerFactory.getLogger(OrquestradorProcessos.class);
 
     private final RuntimeService runtime;
-    private final ManagementService management;
     private final DecisaoDisparo decisoes;
     private final CatalogoService catalogo;
     private final CelebracaoService celebracoes;
 
-    OrquestradorProcessos(RuntimeService runtime, ManagementService management, DecisaoDisparo decisoes,
-                          CatalogoService catalogo, CelebracaoService celebracoes) {
+    OrquestradorProcessos(RuntimeService runtime, DecisaoDisparo decisoes, CatalogoService catalogo,
+                          CelebracaoService celebracoes) {
         this.runtime = runtime;
-        this.management = management;
         this.decisoes = decisoes;
         this.celebracoes = celebracoes;
         this.catalogo = catalogo;
@@ -120,13 +117,20 @@ class OrquestradorProcessos {
         }
     }
 
-    /** A status webhook settled an uncertain send: retry its incident, which now finds the message sent. */
+    /**
+     * A status webhook settled an uncertain send: the operator's task "Confirmar envio incerto" ends (interrupting
+     * message event) and the process records Meta's outcome in a job of its own, so nothing after the correlation can
+     * fail the webhook's transaction. Runs in that transaction, which holds the message row's lock: an operator
+     * completing the task at the same moment waits for it and then finds the task gone (their completion is refused,
+     * nothing changes). No task waiting (the operator decided first, or the send is retrying): nothing to do.
+     */
     @EventListener
     void envioConfirmado(MensagemService.EnvioConfirmado e) {
         decisoes.processoDaFila(e.filaId()).ifPresent(pid -> {
-            for (Job job : management.createJobQuery().processInstanceId(pid).noRetriesLeft().list()) {
-                management.setJobRetries(job.getId(), 1);
-                log.info("Envio incerto da fila {} confirmado pelo WhatsApp; incidente reprocessado", e.filaId());
+            if (!runtime.createMessageCorrelation(ENVIO_CONFIRMADO).processInstanceId(pid).correlateAllWithResult()
+                    .isEmpty()) {
+                log.info("Envio incerto da fila {} confirmado pelo WhatsApp ({}); tarefa do operador encerrada",
+                        e.filaId(), e.status());
             }
         });
     }

@@ -27,7 +27,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 class RespostaNaAprovacao {
 
     private static final Logger log = LoggerFactory.getLogger(RespostaNaAprovacao.class);
-    private static final String TAREFA = "aprovarDisparo";
+    private static final String TAREFA = "Tarefa_AprovarDisparo";
 
     private final ProcessEngine motor;
     private final RespostasAluno respostas;

@@ -17,7 +17,6 @@ final class Variaveis {
     static final String EXPIRA_EM = "expiraEm";
     static final String APROVADO = "aprovado";
     static final String RESULTADO_ENVIO = "resultadoEnvio";
-    static final String DECISAO_ENVIO_INCERTO = "decisaoEnvioIncerto";
     static final String TEM_TELEFONE = "temTelefone";
     /** Optional input of {@code disparo}: the message template to use instead of the rule's default. */
     static final String TEMPLATE = "template";

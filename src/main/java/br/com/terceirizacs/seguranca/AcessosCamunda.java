@@ -25,6 +25,9 @@ import org.springframework.stereotype.Component;
  *   <li>{@code cs}: open Tasklist, see the process definitions and their forms, read the saved filters, and start the
  *       daily access rescue now (Tasklist → Iniciar processo → Resgate de acesso). Tasks themselves are granted per
  *       task to their candidate group by the engine.</li>
+ *   <li>{@code operacao} (operators): open Tasklist, see the process definitions and their forms, and read the saved
+ *       filter *Envios incertos*; the tasks "Confirmar envio incerto" are granted to the group by the engine (read,
+ *       claim, complete). Nothing else: no instances, no variables, no Cockpit.</li>
  *   <li>{@code donos-processo} (process owners): deploy diagrams and forms from Camunda Modeler and read what is
  *       deployed; nothing else (no instances, no variables, no users).</li>
  * </ul>
@@ -34,6 +37,7 @@ class AcessosCamunda {
 
     static final String FILTRO_APROVACOES = "Disparos para aprovar";
     static final String FILTRO_RESGATES = "Resgates pendentes";
+    static final String FILTRO_INCERTOS = "Envios incertos";
 
     private final IdentityService identity;
     private final AuthorizationService autorizacoes;
@@ -61,19 +65,30 @@ class AcessosCamunda {
         conceder(Papeis.GRUPO_CS, Resources.PROCESS_DEFINITION, PROCESSO_RESGATE, Permissions.CREATE_INSTANCE);
         conceder(Papeis.GRUPO_CS, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
 
+        grupo(Papeis.GRUPO_OPERACAO, "Operação");
+        conceder(Papeis.GRUPO_OPERACAO, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        conceder(Papeis.GRUPO_OPERACAO, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
+        conceder(Papeis.GRUPO_OPERACAO, Resources.DEPLOYMENT, "*", Permissions.READ);
+
         grupo(Papeis.GRUPO_DONOS_PROCESSO, "Donos de processo");
         conceder(Papeis.GRUPO_DONOS_PROCESSO, Resources.DEPLOYMENT, "*", Permissions.CREATE);
         conceder(Papeis.GRUPO_DONOS_PROCESSO, Resources.DEPLOYMENT, "*", Permissions.READ);
         conceder(Papeis.GRUPO_DONOS_PROCESSO, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
 
-        filtro(FILTRO_APROVACOES, "Mensagens sugeridas aguardando a decisão do CS (vencimento mais próximo primeiro)", -10,
+        filtro(Papeis.GRUPO_CS, FILTRO_APROVACOES,
+                "Mensagens sugeridas aguardando a decisão do CS (vencimento mais próximo primeiro)", -10,
                 tarefas.createTaskQuery().taskCandidateGroup(Papeis.GRUPO_CS).includeAssignedTasks().orderByDueDate().asc());
-        filtro(FILTRO_RESGATES, "Resgates de quem ainda não acessou, dos mais antigos aos mais novos", -9,
+        filtro(Papeis.GRUPO_CS, FILTRO_RESGATES, "Resgates de quem ainda não acessou, dos mais antigos aos mais novos", -9,
                 tarefas.createTaskQuery().taskCandidateGroup(Papeis.GRUPO_CS).includeAssignedTasks()
                         .processVariableValueEquals("tipoRegra", "RESGATE_ACESSO").orderByTaskCreateTime().asc());
+        filtro(Papeis.GRUPO_OPERACAO, FILTRO_INCERTOS,
+                "Envios sem resposta da Meta esperando a decisão da operação (mais antigos primeiro)", -8,
+                tarefas.createTaskQuery().taskCandidateGroup(Papeis.GRUPO_OPERACAO).includeAssignedTasks()
+                        .orderByTaskCreateTime().asc());
     }
 
-    private void filtro(String nome, String descricao, int prioridade, org.camunda.bpm.engine.task.TaskQuery consulta) {
+    private void filtro(String grupo, String nome, String descricao, int prioridade,
+                        org.camunda.bpm.engine.task.TaskQuery consulta) {
         Filter filtro = filtros.createFilterQuery().filterName(nome).singleResult();
         if (filtro == null) {
             filtro = filtros.newTaskFilter(nome);
@@ -82,7 +97,7 @@ class AcessosCamunda {
         filtro.setQuery(consulta);
         filtro.setProperties(Map.of("description", descricao, "priority", prioridade, "refresh", true));
         filtros.saveFilter(filtro);
-        conceder(Papeis.GRUPO_CS, Resources.FILTER, filtro.getId(), Permissions.READ);
+        conceder(grupo, Resources.FILTER, filtro.getId(), Permissions.READ);
     }
 
     private void grupo(String id, String nome) {

@@ -35,21 +35,8 @@ class DemoUsuarioCs {
     @EventListener(ApplicationReadyEvent.class)
     @Order(2)
     void criar() {
-        User usuario = identity.createUserQuery().userId(USUARIO).singleResult();
-        if (usuario == null) {
-            usuario = identity.newUser(USUARIO);
-            usuario.setFirstName("CS");
-            usuario.setLastName("Demo");
-            usuario.setEmail("cs.demo@terceirizacs.example.com");
-        }
-        User dono = usuario;
-        String senha = SenhasDemo.obter(arquivoSenhas, USUARIO, () -> PoliticaDeSenha.gerar(dono),
-                guardada -> PoliticaDeSenha.regrasVioladas(guardada, dono).isEmpty());
-        usuario.setPassword(senha);
-        identity.saveUser(usuario);
-        if (identity.createUserQuery().userId(USUARIO).memberOfGroup(Papeis.GRUPO_CS).count() == 0) {
-            identity.createMembership(USUARIO, Papeis.GRUPO_CS);
-        }
+        String senha = garantir(identity, arquivoSenhas, USUARIO, "CS", "Demo", "cs.demo@terceirizacs.example.com",
+                Papeis.GRUPO_CS);
         log.warn("""
 
                 ================================================================
@@ -57,6 +44,30 @@ class DemoUsuarioCs {
                  Senha: {}
                  {}
                 ================================================================""", USUARIO, senha, ondeFica(arquivoSenhas));
+    }
+
+    /**
+     * A demo user of one Camunda group, with the password kept in {@link SenhasDemo}'s file (generated once so that
+     * Camunda's password policy accepts it); returns the password.
+     */
+    static String garantir(IdentityService identity, Path arquivoSenhas, String id, String nome, String sobrenome,
+                           String email, String grupo) {
+        User usuario = identity.createUserQuery().userId(id).singleResult();
+        if (usuario == null) {
+            usuario = identity.newUser(id);
+            usuario.setFirstName(nome);
+            usuario.setLastName(sobrenome);
+            usuario.setEmail(email);
+        }
+        User dono = usuario;
+        String senha = SenhasDemo.obter(arquivoSenhas, id, () -> PoliticaDeSenha.gerar(dono),
+                guardada -> PoliticaDeSenha.regrasVioladas(guardada, dono).isEmpty());
+        usuario.setPassword(senha);
+        identity.saveUser(usuario);
+        if (identity.createUserQuery().userId(id).memberOfGroup(grupo).count() == 0) {
+            identity.createMembership(id, grupo);
+        }
+        return senha;
     }
 
     /** The banner's line that says where the password is kept (or that it changes at every start). */

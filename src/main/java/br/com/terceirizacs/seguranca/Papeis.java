@@ -15,6 +15,8 @@ public final class Papeis {
     public static final String GRUPO_CLIENTE = "cliente";
     /** Created at start-up ({@code AcessosCamunda}); members get deployment rights and nothing else. */
     public static final String GRUPO_DONOS_PROCESSO = "donos-processo";
+    /** Created at start-up ({@code AcessosCamunda}); members decide uncertain sends in Tasklist. */
+    public static final String GRUPO_OPERACAO = "operacao";
 
     private Papeis() {
     }

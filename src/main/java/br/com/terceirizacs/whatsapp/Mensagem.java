@@ -136,6 +136,18 @@ public class Mensagem {
         this.atualizadoEm = agora;
     }
 
+    /**
+     * An operator confirmed that an uncertain send reached the student: accepted as sent when the request left
+     * (nothing is sent again); later statuses from Meta still move it forward.
+     */
+    void marcarEntreguePeloOperador(String detalhe, Instant agora) {
+        this.status = StatusMensagem.ENVIADA;
+        this.enviadaEm = this.enviandoEm != null ? this.enviandoEm : agora;
+        this.erroCodigo = null;
+        this.erroDetalhe = detalhe;
+        this.atualizadoEm = agora;
+    }
+
     /** A status webhook: the timeline only moves forward; a failure is always recorded. */
     boolean aplicarStatus(StatusMensagem novo, String wamid, Instant quando, Integer codigo, String detalhe, Instant agora) {
         if (this.wamid == null) {

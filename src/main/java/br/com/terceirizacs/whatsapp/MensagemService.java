@@ -6,6 +6,7 @@ import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -87,8 +90,8 @@ public class MensagemService {
         // after the previous outcome: a send Meta already accepted is settled, whatever became of its template since
         templates.verificar(numero, pedido);
         if (!limitador.aguardarVez(numero)) {
-            throw new EnvioTransitorioException("Limite de envio por segundo do número atingido; nova tentativa em breve",
-                    null);
+            throw new EnvioTransitorioException("Limite de envio por segundo do número atingido; nada foi enviado e o "
+                    + "envio é repetido sozinho em breve. " + EnvioTransitorioException.SE_VIROU_INCIDENTE, null);
         }
         // The claim: under the row lock, and only from a state in which nothing can have left. Whatever happened
         // while we waited for the limiter (a status webhook, an operator, another node) wins over this attempt.
@@ -130,7 +133,9 @@ public class MensagemService {
         } catch (RetryableException e) {
             if (naoSaiu(e)) {
                 registrar(id, m -> m.marcarNaoEnviada(-1, "Sem conexão com a Meta: " + e.getMessage(), clock.instant()));
-                throw new EnvioTransitorioException("Sem conexão com a API do WhatsApp; nada foi enviado", e);
+                throw new EnvioTransitorioException("Sem conexão com a API do WhatsApp; nada foi enviado e o envio é "
+                        + "repetido sozinho com espera. Se isto virou incidente, confira se o servidor alcança "
+                        + "graph.facebook.com e tente o incidente de novo no Cockpit.", e);
             }
             String detalhe = "Sem resposta da Meta (" + e.getMessage() + "): a mensagem pode ter sido enviada";
             Mensagem depois = registrar(id, m -> m.marcarIncerta(detalhe, clock.instant()));
@@ -150,13 +155,16 @@ public class MensagemService {
         switch (e.getClasse()) {
             case TRANSITORIO -> {
                 registrar(id, m -> m.marcarNaoEnviada(e.getCodigo(), detalhe, clock.instant()));
-                throw new EnvioTransitorioException("WhatsApp recusou por ora " + detalhe + "; nova tentativa com espera", e);
+                throw new EnvioTransitorioException("WhatsApp recusou por ora " + detalhe
+                        + "; nada foi enviado e o envio é repetido sozinho com espera. "
+                        + EnvioTransitorioException.SE_VIROU_INCIDENTE, e);
             }
             case TOKEN -> {
                 registrar(id, m -> m.marcarNaoEnviada(e.getCodigo(), detalhe, clock.instant()));
                 bloquear(numero, detalhe);
                 throw new NumeroBloqueadoException("Token de acesso do WhatsApp inválido ou expirado " + detalhe
-                        + ". Envios do número " + numero + " suspensos até trocar o token.");
+                        + ". Envios do número " + numero + " suspensos até trocar o token: "
+                        + NumeroBloqueadoException.O_QUE_FAZER);
             }
             case TEMPLATE -> {
                 // nothing left: the row can still be sent once the template is fixed (BloqueiosDeTemplate)
@@ -203,17 +211,72 @@ public class MensagemService {
         });
     }
 
-    /** An operator checked an uncertain send and decided: resend (it did not go) or consider it failed. */
-    public void decidirIncerta(Long filaId, boolean reenviar, String usuario) {
-        novaTx.executeWithoutResult(s -> mensagens.findByChaveIdempotencia(Mensagem.chave(filaId))
-                .filter(m -> m.getStatus() == StatusMensagem.INCERTA)
-                .ifPresent(m -> {
-                    if (reenviar) {
-                        m.marcarNaoEnviada(-1, "Operador " + usuario + " confirmou que não foi enviada", clock.instant());
-                    } else {
-                        m.marcarFalha(-1, "Operador " + usuario + " encerrou o envio incerto", clock.instant());
-                    }
-                }));
+    /**
+     * An operator checked an uncertain send and decided, in the caller's transaction (the task completion's): resend
+     * (it did not go: the row may be claimed again), give up (FALHOU) or confirm it reached the student (ENVIADA,
+     * nothing sent). The row is locked first, so a status webhook for it waits until the decision commits, or the
+     * decision waits for the webhook: whichever comes second finds the row no longer INCERTA and changes nothing.
+     *
+     * @return the row's status after the decision (a status webhook may have settled it before)
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<StatusMensagem> decidirIncerta(Long filaId, DecisaoIncerta decisao, String usuario) {
+        Optional<StatusMensagem> atual = travarStatus(filaId);
+        if (atual.isEmpty() || atual.get() != StatusMensagem.INCERTA) {
+            return atual;
+        }
+        Mensagem m = mensagens.findByChaveIdempotencia(Mensagem.chave(filaId)).orElseThrow();
+        Instant agora = clock.instant();
+        switch (decisao) {
+            case REENVIAR -> m.marcarNaoEnviada(-1, "Operador " + usuario + " confirmou que não foi enviada", agora);
+            case DESCARTAR -> m.marcarFalha(-1, "Operador " + usuario + " descartou o envio incerto", agora);
+            case JA_ENTREGUE -> m.marcarEntreguePeloOperador("Operador " + usuario
+                    + " confirmou que a mensagem chegou ao aluno", agora);
+        }
+        mensagens.saveAndFlush(m);
+        return Optional.of(m.getStatus());
+    }
+
+    /**
+     * The row's status, read under its lock in the caller's transaction (held until that transaction ends). Read
+     * over JDBC so that an entity loaded earlier in the same transaction cannot answer with a stale status.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<StatusMensagem> travarStatus(Long filaId) {
+        return jdbc.sql("select status from mensagens where chave_idempotencia = ? for update")
+                .param(Mensagem.chave(filaId)).query(String.class).optional().map(StatusMensagem::valueOf);
+    }
+
+    /**
+     * What is known of a send the operator must decide: when the request left, how often, and Meta's statuses. Read
+     * over JDBC: the send job that asks has an older copy of the row in its persistence context.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Historico> historico(Long filaId) {
+        return jdbc.sql("select id, status, enviando_em, tentativas from mensagens where chave_idempotencia = ?")
+                .param(Mensagem.chave(filaId))
+                .query((rs, i) -> new Object[] {rs.getLong(1), StatusMensagem.valueOf(rs.getString(2)),
+                        instante(rs.getObject(3, OffsetDateTime.class)), rs.getInt(4)})
+                .optional()
+                .map(m -> new Historico((StatusMensagem) m[1], (Instant) m[2], (Integer) m[3], jdbc.sql("""
+                                select status, ocorrido_em, erro_codigo from mensagens_status
+                                where mensagem_id = ? order by ocorrido_em, id""")
+                        .param(m[0])
+                        .query((rs, i) -> new StatusRecebido(StatusMensagem.valueOf(rs.getString(1)),
+                                instante(rs.getObject(2, OffsetDateTime.class)), (Integer) rs.getObject(3)))
+                        .list()));
+    }
+
+    private static Instant instante(OffsetDateTime valor) {
+        return valor == null ? null : valor.toInstant();
+    }
+
+    /** A send as an operator sees it; {@code saiuEm} is when the last request left. */
+    public record Historico(StatusMensagem status, Instant saiuEm, int tentativas, List<StatusRecebido> statuses) {
+    }
+
+    /** One status Meta sent for the message (sent, delivered, read, failed) and when it happened. */
+    public record StatusRecebido(StatusMensagem status, Instant ocorridoEm, Integer erroCodigo) {
     }
 
     public Optional<Instant> enviadaEm(Long filaId) {
@@ -274,7 +337,7 @@ public class MensagemService {
                 .params(numero, hashToken()).query(String.class).optional();
         if (motivo.isPresent()) {
             throw new NumeroBloqueadoException("Envios do número " + numero + " suspensos: " + motivo.get()
-                    + ". Troque o token (terceiriza.whatsapp.token) e tente de novo o incidente.");
+                    + ". Nada foi enviado. " + NumeroBloqueadoException.O_QUE_FAZER);
         }
     }
 

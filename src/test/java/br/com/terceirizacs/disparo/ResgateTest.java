@@ -169,7 +169,7 @@ class ResgateTest extends IntegracaoBase {
         assertThat(statusDaFila(m)).as("aprovado, esperando a janela de envio").isEqualTo("APROVADO");
 
         primeiroAcesso("ana.vinte.cinco@example.com", Instant.now());
-        Job janela = management.createJobQuery().timers().activityId("aguardarJanela").singleResult();
+        Job janela = management.createJobQuery().timers().activityId("Evento_AguardarJanela").singleResult();
         management.executeJob(janela.getId());
         executarJobs();
 
@@ -221,7 +221,7 @@ class ResgateTest extends IntegracaoBase {
     void umaSugestaoNaoDecididaNoPrazoExpira() {
         long m = compra("Ana Vinte Cinco", Duration.ofHours(25), Duration.ofDays(5), true);
         executarResgate();
-        Job prazo = management.createJobQuery().timers().activityId("expirou").singleResult();
+        Job prazo = management.createJobQuery().timers().activityId("Limite_PrazoDeDecisao").singleResult();
         assertThat(prazo.getDuedate()).isAfter(java.util.Date.from(Instant.now().plus(Duration.ofHours(47))));
 
         management.executeJob(prazo.getId());

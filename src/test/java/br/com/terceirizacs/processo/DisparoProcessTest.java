@@ -4,16 +4,25 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import br.com.terceirizacs.disparo.DecisaoDisparo;
 import br.com.terceirizacs.disparo.EnvioDisparo;
 import br.com.terceirizacs.disparo.PreparacaoDisparo;
 import br.com.terceirizacs.disparo.ResultadoDisparo;
-import br.com.terceirizacs.disparo.EnvioIncertoException;
+import br.com.terceirizacs.disparo.EnvioIncerto;
 import br.com.terceirizacs.disparo.TipoRegra;
+import br.com.terceirizacs.catalogo.CatalogoService;
+import br.com.terceirizacs.whatsapp.DecisaoIncerta;
 import br.com.terceirizacs.whatsapp.EnvioTransitorioException;
+import br.com.terceirizacs.whatsapp.MensagemService;
+import br.com.terceirizacs.whatsapp.StatusMensagem;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
@@ -25,6 +34,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.Mockito;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -35,14 +45,13 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 /** Every path of {@code processes/disparo.bpmn}, on a real engine with the dispatch service mocked. */
-@Deployment(resources = {"processes/disparo.bpmn", "forms/aprovar-disparo.form"})
+@Deployment(resources = {"processes/disparo.bpmn", "forms/aprovar-disparo.form", "forms/confirmar-envio-incerto.form"})
 class DisparoProcessTest {
 
     private static final Map<Object, Object> BEANS = MotorDeTeste.beans();
@@ -55,6 +64,7 @@ class DisparoProcessTest {
     private PreparacaoDisparo preparacao;
     private DecisaoDisparo decisoes;
     private EnvioDisparo envios;
+    private EnvioIncerto incertos;
     /** The queue row's expiry, as the preparation and the approval view report it (both read the same row). */
     private Date expiraEm;
 
@@ -65,7 +75,10 @@ class DisparoProcessTest {
         preparacao = Mockito.mock(PreparacaoDisparo.class);
         decisoes = Mockito.mock(DecisaoDisparo.class);
         envios = Mockito.mock(EnvioDisparo.class);
-        MotorDeTeste.ligarDisparo(BEANS, preparacao, decisoes, envios, MOTOR);
+        incertos = Mockito.mock(EnvioIncerto.class);
+        when(incertos.visao(FILA)).thenReturn(new EnvioIncerto.Visao("Mariana Souza", "+5511*****0001",
+                "Curso Exemplo", "Boas-vindas", "boas_vindas_acesso (pt_BR)", "Oi, Mariana!", "agora", "nenhum"));
+        MotorDeTeste.ligarDisparo(BEANS, preparacao, decisoes, envios, incertos, MOTOR);
         when(envios.verificarPolitica(FILA)).thenReturn(true);
         when(envios.enviar(FILA)).thenReturn(ResultadoDisparo.ENVIADO);
         when(decisoes.filaDoProcesso(anyString())).thenReturn(FILA);
@@ -112,12 +125,12 @@ class DisparoProcessTest {
         preparacao(true, false, false);
 
         ProcessInstance pi = iniciar("ONBOARDING");
-        assertThat(pi).isWaitingAt("enviarMensagem");
+        assertThat(pi).isWaitingAt("Tarefa_EnviarMensagem");
         seguir(pi);
 
-        assertThat(pi).hasPassedInOrder("preparar", "verificarPolitica", "enviarMensagem").isEnded();
-        assertThat(pi).hasNotPassed("aprovarDisparo");
-        assertThat(pi).hasPassed("concluido");
+        assertThat(pi).hasPassedInOrder("Tarefa_PrepararDisparo", "Tarefa_VerificarPolitica", "Tarefa_EnviarMensagem").isEnded();
+        assertThat(pi).hasNotPassed("Tarefa_AprovarDisparo");
+        assertThat(pi).hasPassed("Fim_DisparoConcluido");
         verify(envios).enviar(FILA);
     }
 
@@ -126,14 +139,14 @@ class DisparoProcessTest {
         preparacao(true, true, false);
 
         ProcessInstance pi = iniciar("RESGATE_ACESSO");
-        assertThat(pi).isWaitingAt("aprovarDisparo");
+        assertThat(pi).isWaitingAt("Tarefa_AprovarDisparo");
         assertThat(task()).hasCandidateGroup("cs").hasName("Resgate: Mariana Souza — Curso Exemplo, Sem acesso há 31 h");
         assertThat(task().getDueDate()).as("prazo do CS = expiração da sugestão").isEqualTo(expiraEm);
         completarComo("ana.cs", Map.of("decisao", "aprovar"));
         seguir(pi);
 
         verify(decisoes).aprovar(FILA, "ana.cs", "Seu acesso está ativo.");
-        assertThat(pi).hasPassedInOrder("aprovarDisparo", "aprovado", "verificarPolitica", "enviarMensagem", "concluido");
+        assertThat(pi).hasPassedInOrder("Tarefa_AprovarDisparo", "Gateway_Aprovado", "Tarefa_VerificarPolitica", "Tarefa_EnviarMensagem", "Fim_DisparoConcluido");
         assertThat(runtimeService().createVariableInstanceQuery().variableName("decisao").count()).isZero();
     }
 
@@ -147,7 +160,7 @@ class DisparoProcessTest {
 
         ProcessInstance pi = iniciar("RESGATE_ACESSO");
 
-        assertThat(pi).isWaitingAt("aprovarDisparo");
+        assertThat(pi).isWaitingAt("Tarefa_AprovarDisparo");
         Map<String, Object> locais = MOTOR.getTaskService().getVariablesLocal(task().getId());
         assertThat(locais).containsEntry("ultimaResposta", "respondeu há 2 h (30/11 às 14:05): “Não recebi o acesso”")
                 .containsEntry("modoSimulacao", true)
@@ -158,27 +171,27 @@ class DisparoProcessTest {
     void oTextoEditadoPeloCsVaiParaAFila() {
         preparacao(true, true, false);
         ProcessInstance pi = iniciar("RESGATE_ACESSO");
-        assertThat(pi).isWaitingAt("aprovarDisparo");
+        assertThat(pi).isWaitingAt("Tarefa_AprovarDisparo");
 
         completarComo("ana.cs", Map.of("decisao", "aprovar", "textoLivre", "Posso ajudar você a entrar?"));
         seguir(pi);
 
         verify(decisoes).aprovar(FILA, "ana.cs", "Posso ajudar você a entrar?");
-        assertThat(pi).isEnded().hasPassed("enviarMensagem");
+        assertThat(pi).isEnded().hasPassed("Tarefa_EnviarMensagem");
     }
 
     @Test
     void umaSugestaoDescartadaComMotivoNaoEhEnviada() {
         preparacao(true, true, false);
         ProcessInstance pi = iniciar("RESGATE_ACESSO");
-        assertThat(pi).isWaitingAt("aprovarDisparo");
+        assertThat(pi).isWaitingAt("Tarefa_AprovarDisparo");
 
         completarComo("bruno.cs", Map.of("decisao", "descartar", "motivoDescarte", "Aluno já falou com o suporte"));
 
         verify(decisoes).rejeitar(FILA, "bruno.cs", "Aluno já falou com o suporte");
-        assertThat(pi).as("a decisão está gravada; o resto segue em segundo plano").isWaitingAt("aprovarDisparo");
+        assertThat(pi).as("a decisão está gravada; o resto segue em segundo plano").isWaitingAt("Tarefa_AprovarDisparo");
         seguir(pi);
-        assertThat(pi).isEnded().hasPassed("descartado").hasNotPassed("enviarMensagem");
+        assertThat(pi).isEnded().hasPassed("Fim_DisparoDescartado").hasNotPassed("Tarefa_EnviarMensagem");
         verify(envios, never()).enviar(any());
     }
 
@@ -189,7 +202,7 @@ class DisparoProcessTest {
 
         runtimeService().createMessageCorrelation("DisparoCancelado").processInstanceId(pi.getId()).correlate();
 
-        assertThat(pi).isEnded().hasPassed("fimCancelado");
+        assertThat(pi).isEnded().hasPassed("Fim_DisparoCancelado");
         assertThat(MOTOR.getTaskService().createTaskQuery().count()).isZero();
         verify(envios, never()).enviar(any());
     }
@@ -204,7 +217,7 @@ class DisparoProcessTest {
         execute(prazo);
 
         verify(decisoes).expirar(FILA);
-        assertThat(pi).isEnded().hasPassed("fimExpirado");
+        assertThat(pi).isEnded().hasPassed("Fim_DisparoExpirado");
     }
 
     @Test
@@ -215,12 +228,12 @@ class DisparoProcessTest {
 
         ProcessInstance pi = iniciar("RESGATE_ACESSO");
 
-        assertThat(pi).isWaitingAt("aguardarJanela");
+        assertThat(pi).isWaitingAt("Evento_AguardarJanela");
         assertThat(job(pi).getDuedate()).isEqualTo(amanhaAsNove);
         verify(envios, never()).enviar(any());
         execute(job(pi));
         seguir(pi);
-        assertThat(pi).isEnded().hasPassed("enviarMensagem");
+        assertThat(pi).isEnded().hasPassed("Tarefa_EnviarMensagem");
     }
 
     @Test
@@ -231,7 +244,7 @@ class DisparoProcessTest {
         ProcessInstance pi = iniciar("CELEBRACAO");
         seguir(pi);
 
-        assertThat(pi).isEnded().hasPassed("canceladoNaVerificacao");
+        assertThat(pi).isEnded().hasPassed("Fim_CanceladoNaVerificacao");
         verify(envios, never()).enviar(any());
     }
 
@@ -241,7 +254,7 @@ class DisparoProcessTest {
 
         ProcessInstance pi = iniciar("RESGATE_ACESSO");
 
-        assertThat(pi).isEnded().hasPassed("canceladoPolitica").hasNotPassed("aprovarDisparo");
+        assertThat(pi).isEnded().hasPassed("Fim_CanceladoPelaPolitica").hasNotPassed("Tarefa_AprovarDisparo");
     }
 
     @Test
@@ -264,37 +277,177 @@ class DisparoProcessTest {
                 .isBetween(Date.from(antes.plusSeconds(10)), Date.from(depois.plusSeconds(10)), true, true);
         assertThat(runtimeService().createIncidentQuery().count()).isZero();
         execute(envio);
-        assertThat(pi).isEnded().hasPassed("concluido");
+        assertThat(pi).isEnded().hasPassed("Fim_DisparoConcluido");
+    }
+
+    /** A send that got no answer: the process waits at the operator's task, the row still uncertain. */
+    private ProcessInstance envioIncerto() {
+        preparacao(true, false, false);
+        when(envios.enviar(FILA)).thenReturn(ResultadoDisparo.INCERTO, ResultadoDisparo.ENVIADO);
+        ProcessInstance pi = iniciar("ONBOARDING");
+        execute(job(pi));
+        assertThat(pi).isWaitingAt("Tarefa_ConfirmarEnvioIncerto");
+        return pi;
+    }
+
+    private void completarIncertoComo(String usuario, String decisao) {
+        completarComo(usuario, Map.of("decisaoIncerto", decisao));
     }
 
     @Test
-    void umEnvioIncertoViraIncidenteNaHoraEOperadorDecideReenviar() {
-        preparacao(true, false, false);
-        when(envios.enviar(FILA)).thenReturn(ResultadoDisparo.INCERTO, ResultadoDisparo.ENVIADO);
-        when(envios.confirmarIncerto(eq(FILA), isNull(), anyString()))
-                .thenThrow(new EnvioIncertoException("Envio incerto (fila 41)"));
-        when(envios.confirmarIncerto(eq(FILA), eq("REENVIAR"), anyString())).thenReturn(ResultadoDisparo.REENVIAR);
+    void umEnvioIncertoViraUmaTarefaDaOperacaoComOQueSeSabe() {
+        when(incertos.visao(FILA)).thenReturn(new EnvioIncerto.Visao("Mariana Souza", "+5511*****0001",
+                "Curso Exemplo", "Boas-vindas", "boas_vindas_acesso (pt_BR)", "Oi, Mariana!",
+                "30/11/2026 às 14:05:12 (America/Sao_Paulo)", "Nenhum status da Meta chegou desde o envio."));
 
-        ProcessInstance pi = iniciar("ONBOARDING");
-        execute(job(pi));
-        assertThat(pi).isWaitingAt("confirmarIncerto");
-        try {
-            execute(job(pi));
-        } catch (RuntimeException esperado) {
-            // EnvioIncertoException
-        }
+        ProcessInstance pi = envioIncerto();
 
-        Incident incidente = runtimeService().createIncidentQuery().processInstanceId(pi.getId()).singleResult();
-        assertThat(incidente).extracting(Incident::getActivityId, Incident::getIncidentType)
-                .containsExactly("confirmarIncerto", Incident.FAILED_JOB_HANDLER_TYPE);
-        assertThat(incidente.getIncidentMessage()).contains("Envio incerto");
-        assertThat(job(pi).getRetries()).isZero();
+        assertThat(task()).hasCandidateGroup("operacao").hasName("Confirmar envio incerto: Mariana Souza — Boas-vindas");
+        assertThat(MOTOR.getTaskService().getVariablesLocal(task().getId()))
+                .containsEntry("telefone", "+5511*****0001")
+                .containsEntry("template", "boas_vindas_acesso (pt_BR)")
+                .containsEntry("saiuEm", "30/11/2026 às 14:05:12 (America/Sao_Paulo)")
+                .containsEntry("statusDesdeEntao", "Nenhum status da Meta chegou desde o envio.");
+        assertThat(runtimeService().createIncidentQuery().count()).as("uma decisão, não um incidente").isZero();
+    }
 
-        runtimeService().setVariable(pi.getId(), "decisaoEnvioIncerto", "REENVIAR");
-        MOTOR.getManagementService().setJobRetries(job(pi).getId(), 1);
+    @Test
+    void reenviarPassaDeNovoPeloEnvioUmaVez() {
+        when(incertos.decidir(FILA, DecisaoIncerta.REENVIAR, "op.ana")).thenReturn(ResultadoDisparo.REENVIAR);
+        ProcessInstance pi = envioIncerto();
+
+        completarIncertoComo("op.ana", "reenviar");
+        assertThat(runtimeService().createVariableInstanceQuery().processInstanceIdIn(pi.getId())
+                .variableName("decisaoIncerto").count()).as("só ids e flags no processo").isZero();
         seguir(pi);
 
-        assertThat(pi).isEnded().hasPassedInOrder("confirmarIncerto", "reenviar", "enviarMensagem", "concluido");
+        assertThat(pi).isEnded().hasPassedInOrder("Tarefa_EnviarMensagem", "Tarefa_ConfirmarEnvioIncerto",
+                "Gateway_Reenviar", "Tarefa_EnviarMensagem", "Fim_DisparoConcluido");
         verify(envios, times(2)).enviar(FILA);
+        verify(incertos).decidir(FILA, DecisaoIncerta.REENVIAR, "op.ana");
+    }
+
+    @Test
+    void descartarEncerraSemEnviar() {
+        when(incertos.decidir(FILA, DecisaoIncerta.DESCARTAR, "op.ana")).thenReturn(ResultadoDisparo.FALHOU);
+        ProcessInstance pi = envioIncerto();
+
+        completarIncertoComo("op.ana", "descartar");
+        seguir(pi);
+
+        assertThat(pi).isEnded().hasPassed("Fim_EnvioIncertoResolvido");
+        verify(envios, times(1)).enviar(FILA);
+        assertThat(resultado(pi)).isEqualTo("FALHOU");
+    }
+
+    @Test
+    void jaFoiEntregueRegistraComoEnviadaSemEnviar() {
+        when(incertos.decidir(FILA, DecisaoIncerta.JA_ENTREGUE, "op.ana")).thenReturn(ResultadoDisparo.ENVIADO);
+        ProcessInstance pi = envioIncerto();
+
+        completarIncertoComo("op.ana", "jaEntregue");
+        seguir(pi);
+
+        assertThat(pi).isEnded().hasPassed("Fim_EnvioIncertoResolvido");
+        verify(envios, times(1)).enviar(FILA);
+        assertThat(resultado(pi)).isEqualTo("ENVIADO");
+    }
+
+    @Test
+    void umStatusDoWhatsAppTiraATarefaEOProcessoSegueComOResultadoDaMeta() {
+        when(incertos.confirmadoPeloWhatsApp(FILA)).thenReturn(ResultadoDisparo.ENVIADO);
+        ProcessInstance pi = envioIncerto();
+
+        statusDoWhatsApp(pi);
+
+        assertThat(MOTOR.getTaskService().createTaskQuery().count()).as("a tarefa sumiu").isZero();
+        assertThat(pi).isWaitingAt("Tarefa_RegistrarStatusDoWhatsApp");
+        seguir(pi);
+        assertThat(pi).isEnded().hasPassed("Limite_StatusDoWhatsApp", "Fim_ConfirmadoPeloWhatsApp")
+                .hasNotPassed("Gateway_Reenviar");
+        assertThat(resultado(pi)).isEqualTo("ENVIADO");
+        verify(incertos, never()).decidir(any(), any(), any());
+        verify(envios, times(1)).enviar(FILA);
+    }
+
+    @Test
+    void umStatusDeFalhaEncerraComoFalha() {
+        when(incertos.confirmadoPeloWhatsApp(FILA)).thenReturn(ResultadoDisparo.FALHOU);
+        ProcessInstance pi = envioIncerto();
+
+        statusDoWhatsApp(pi);
+        seguir(pi);
+
+        assertThat(pi).isEnded().hasPassed("Fim_ConfirmadoPeloWhatsApp");
+        assertThat(resultado(pi)).isEqualTo("FALHOU");
+    }
+
+    @Test
+    void seOStatusChegaPrimeiroAConclusaoDoOperadorERecusadaESemEfeito() {
+        when(incertos.confirmadoPeloWhatsApp(FILA)).thenReturn(ResultadoDisparo.ENVIADO);
+        ProcessInstance pi = envioIncerto();
+        String tarefa = task().getId();
+
+        statusDoWhatsApp(pi);
+
+        assertThatThrownBy(() -> MOTOR.getTaskService().complete(tarefa, Map.of("decisaoIncerto", "reenviar")))
+                .isInstanceOf(ProcessEngineException.class);
+        seguir(pi);
+        assertThat(pi).isEnded().hasPassed("Fim_ConfirmadoPeloWhatsApp");
+        verify(incertos, never()).decidir(any(), any(), any());
+        verify(envios, times(1)).enviar(FILA);
+    }
+
+    @Test
+    void seOOperadorDecidePrimeiroOStatusQueChegaDepoisNaoMudaNada() {
+        when(incertos.decidir(FILA, DecisaoIncerta.REENVIAR, "op.ana")).thenReturn(ResultadoDisparo.REENVIAR);
+        ProcessInstance pi = envioIncerto();
+
+        completarIncertoComo("op.ana", "reenviar");
+        statusDoWhatsApp(pi);
+        seguir(pi);
+
+        assertThat(pi).isEnded().hasPassed("Fim_DisparoConcluido").hasNotPassed("Limite_StatusDoWhatsApp");
+        verify(incertos, never()).confirmadoPeloWhatsApp(any());
+    }
+
+    /**
+     * The race itself: the operator's completion has read the task and is deciding when the status webhook's
+     * transaction ends the task and commits. The operator's command then fails on the engine's optimistic lock and
+     * rolls back whole; the process follows the webhook.
+     */
+    @Test
+    void quandoOStatusEAConclusaoSeCruzamUmVenceEOOutroNaoDeixaRastro() throws Exception {
+        when(incertos.confirmadoPeloWhatsApp(FILA)).thenReturn(ResultadoDisparo.ENVIADO);
+        ProcessInstance pi = envioIncerto();
+        ExecutorService outra = Executors.newSingleThreadExecutor();
+        try {
+            when(incertos.decidir(FILA, DecisaoIncerta.REENVIAR, "op.ana")).thenAnswer(chamada -> {
+                outra.submit(() -> statusDoWhatsApp(pi)).get(10, TimeUnit.SECONDS);
+                return ResultadoDisparo.REENVIAR;
+            });
+
+            assertThatThrownBy(() -> completarIncertoComo("op.ana", "reenviar"))
+                    .isInstanceOf(OptimisticLockingException.class);
+        } finally {
+            outra.shutdownNow();
+        }
+
+        seguir(pi);
+        assertThat(pi).isEnded().hasPassed("Fim_ConfirmadoPeloWhatsApp").hasNotPassed("Gateway_Reenviar");
+        assertThat(resultado(pi)).isEqualTo("ENVIADO");
+        verify(envios, times(1)).enviar(FILA);
+    }
+
+    /** What the WhatsApp webhook's transaction does for a settled uncertain send (the real correlation code). */
+    private void statusDoWhatsApp(ProcessInstance pi) {
+        when(decisoes.processoDaFila(FILA)).thenReturn(Optional.of(pi.getId()));
+        new OrquestradorProcessos(MOTOR.getRuntimeService(), decisoes, Mockito.mock(CatalogoService.class))
+                .envioConfirmado(new MensagemService.EnvioConfirmado(FILA, StatusMensagem.ENVIADA));
+    }
+
+    private static String resultado(ProcessInstance pi) {
+        return (String) MOTOR.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+                .variableName("resultadoEnvio").singleResult().getValue();
     }
 }

@@ -6,9 +6,11 @@ import java.util.Map;
 
 import br.com.terceirizacs.disparo.DecisaoDisparo;
 import br.com.terceirizacs.disparo.EnvioDisparo;
+import br.com.terceirizacs.disparo.EnvioIncerto;
 import br.com.terceirizacs.disparo.PreparacaoDisparo;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+import org.mockito.Mockito;
 
 /**
  * A real Camunda engine on in-memory H2 for process-path tests, with our job-failure plugin and the delegates wired
@@ -34,16 +36,24 @@ final class MotorDeTeste {
         return new HashMap<>();
     }
 
-    /** The delegates of {@code disparo}, on (mocked) dispatch services. */
+    /** The delegates of {@code disparo}, on (mocked) dispatch services; the uncertain send's service is a bare mock. */
     static void ligarDisparo(Map<Object, Object> beans, PreparacaoDisparo preparacao, DecisaoDisparo decisoes,
                              EnvioDisparo envios, ProcessEngine motor) {
+        ligarDisparo(beans, preparacao, decisoes, envios, Mockito.mock(EnvioIncerto.class), motor);
+    }
+
+    /** The delegates and listeners of {@code disparo}, on (mocked) dispatch services. */
+    static void ligarDisparo(Map<Object, Object> beans, PreparacaoDisparo preparacao, DecisaoDisparo decisoes,
+                             EnvioDisparo envios, EnvioIncerto incertos, ProcessEngine motor) {
         DisparoDelegates d = new DisparoDelegates();
         beans.put("prepararDisparo", new PrepararDisparoDelegate(preparacao));
         beans.put("aprovacaoDisparo", new AprovacaoDisparoListener(preparacao, decisoes, motor.getIdentityService(),
                 Clock.systemUTC()));
         beans.put("verificarPoliticaDisparo", d.verificarPolitica(envios));
         beans.put("enviarMensagem", d.enviarMensagem(envios));
-        beans.put("confirmarEnvioIncerto", d.confirmarEnvioIncerto(envios));
+        beans.put("confirmarEnvioIncerto", d.confirmarEnvioIncerto(incertos));
+        beans.put("confirmacaoEnvioIncerto", new ConfirmacaoEnvioIncertoListener(decisoes, incertos,
+                motor.getIdentityService()));
         beans.put("expirarDisparo", d.expirar(decisoes));
         beans.put("janelaEnvio", new JanelaEnvio(envios));
     }

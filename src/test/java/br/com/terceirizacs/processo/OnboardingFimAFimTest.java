@@ -44,7 +44,7 @@ class OnboardingFimAFimTest extends IntegracaoBase {
                 .flatMap(d -> repositorio.getDeploymentResourceNames(d.getId()).stream())
                 .map(nome -> nome.substring(nome.lastIndexOf('/') + 1)).distinct())
                 .containsExactlyInAnyOrder("celebracao.bpmn", "disparo.bpmn", "onboarding.bpmn", "resgate-acesso.bpmn",
-                        "aprovar-disparo.form");
+                        "aprovar-disparo.form", "confirmar-envio-incerto.form");
     }
 
     @Test
@@ -82,7 +82,7 @@ class OnboardingFimAFimTest extends IntegracaoBase {
         java.util.Date inicio = new java.util.Date(); // history outlives each test: only this test's instances
         postarEProcessar(amostra("purchase-approved.json"));
         executarJobs();
-        management.createJobQuery().activityId("enviarMensagem").list().forEach(j -> management.executeJob(j.getId()));
+        management.createJobQuery().activityId("Tarefa_EnviarMensagem").list().forEach(j -> management.executeJob(j.getId()));
 
         String onboarding = historico.createHistoricProcessInstanceQuery().processDefinitionKey("onboarding")
                 .processInstanceBusinessKey("HP0000000001").startedAfter(inicio).completed().singleResult().getId();
@@ -100,17 +100,17 @@ class OnboardingFimAFimTest extends IntegracaoBase {
     }
 
     @Test
-    void umEnvioSemRespostaViraIncidenteEOStatusDoWhatsAppResolveSemReenviar() {
+    void umEnvioSemRespostaViraDecisaoDaOperacaoEOStatusDoWhatsAppResolveSemReenviar() {
         META.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo(CAMINHO))
                 .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(
                         amostraWhatsApp("send-template-response.json")).withFixedDelay(3_000)));
         postarEProcessar(amostra("purchase-approved.json"));
         executarJobs();
 
-        // the failing job's incident in disparo, and its echo on the onboarding's call activity
-        org.camunda.bpm.engine.runtime.Incident incidente = runtime.createIncidentQuery().list().stream()
-                .filter(i -> i.getId().equals(i.getRootCauseIncidentId())).findFirst().orElseThrow();
-        assertThat(incidente.getIncidentMessage()).contains("Envio incerto").contains("WhatsApp Manager");
+        // no incident: a task for the operators, while the message row says the send is uncertain
+        assertThat(runtime.createIncidentQuery().count()).isZero();
+        assertThat(tarefas.createTaskQuery().taskCandidateGroup("operacao").singleResult().getName())
+                .startsWith("Confirmar envio incerto: Mariana Souza");
         assertThat(jdbc.sql("select status from mensagens").query(String.class).single()).isEqualTo("INCERTA");
 
         long fila = contar("select id from filas_disparo");
@@ -120,6 +120,7 @@ class OnboardingFimAFimTest extends IntegracaoBase {
         assertThat(r.statusCode()).isEqualTo(200);
         executarJobs();
 
+        assertThat(tarefas.createTaskQuery().count()).isZero();
         assertThat(runtime.createIncidentQuery().count()).isZero();
         assertThat(runtime.createProcessInstanceQuery().count()).isZero();
         assertThat(jdbc.sql("select status from filas_disparo").query(String.class).single()).isEqualTo("ENVIADO");
@@ -163,7 +164,7 @@ class OnboardingFimAFimTest extends IntegracaoBase {
 
         postarWhatsApp(amostraWhatsApp("webhook-inbound-text-sair.wire.json").getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 "sha256=fa2ee20720d911cf348aed745320d54db05f013c9b34343e2eae084d0607985a");
-        org.camunda.bpm.engine.runtime.Job reenvio = management.createJobQuery().activityId("enviarMensagem").singleResult();
+        org.camunda.bpm.engine.runtime.Job reenvio = management.createJobQuery().activityId("Tarefa_EnviarMensagem").singleResult();
         management.executeJob(reenvio.getId());
 
         META.verify(1, postRequestedFor(urlPathEqualTo(CAMINHO)));

@@ -57,11 +57,11 @@ class TemplateBloqueadoFimAFimTest extends IntegracaoBase {
     }
 
     private List<Incident> incidentesDeEnvio() {
-        return runtime.createIncidentQuery().activityId("enviarMensagem").list();
+        return runtime.createIncidentQuery().activityId("Tarefa_EnviarMensagem").list();
     }
 
     private List<Job> retidos() {
-        return management.createJobQuery().activityId("enviarMensagem").withRetriesLeft().withException().list();
+        return management.createJobQuery().activityId("Tarefa_EnviarMensagem").withRetriesLeft().withException().list();
     }
 
     @Test
@@ -102,7 +102,7 @@ class TemplateBloqueadoFimAFimTest extends IntegracaoBase {
         assertThat(jdbc.sql("select status from filas_disparo").query(String.class).list())
                 .containsExactly("ENVIADO", "ENVIADO", "ENVIADO", "ENVIADO");
         assertThat(contar("select count(*) from whatsapp_bloqueios_template")).isZero();
-        assertThat(management.createJobQuery().activityId("enviarMensagem").count()).isZero();
+        assertThat(management.createJobQuery().activityId("Tarefa_EnviarMensagem").count()).isZero();
 
         HttpResponse<String> denovo = comoAdmin("POST", "/api/whatsapp/templates/" + BOAS_VINDAS + "/liberar", null);
         assertThat(denovo.statusCode()).isEqualTo(404);

@@ -23,6 +23,9 @@ class AcessosCamundaTest extends IntegracaoBase {
     @Autowired
     FormService formularios;
 
+    @Autowired
+    org.camunda.bpm.engine.ProcessEngine processEngine;
+
     @AfterEach
     void sair() {
         identity.clearAuthentication();
@@ -55,5 +58,23 @@ class AcessosCamundaTest extends IntegracaoBase {
                 .hasMessageContaining("'restantes' não faz parte do formulário");
         identity.clearAuthentication();
         assertThat(contar("select count(*) from resgate_execucoes")).isZero();
+    }
+
+    @Test
+    void aOperacaoTemOTasklistEOFiltroDeEnviosIncertosEMaisNada() {
+        org.camunda.bpm.engine.AuthorizationService autorizacoes = processEngine.getAuthorizationService();
+        assertThat(identity.createGroupQuery().groupId(Papeis.GRUPO_OPERACAO).singleResult()).isNotNull();
+        assertThat(autorizacoes.isUserAuthorized("opqualquer", List.of(Papeis.GRUPO_OPERACAO),
+                org.camunda.bpm.engine.authorization.Permissions.ACCESS,
+                org.camunda.bpm.engine.authorization.Resources.APPLICATION, "tasklist")).isTrue();
+        assertThat(autorizacoes.isUserAuthorized("opqualquer", List.of(Papeis.GRUPO_OPERACAO),
+                org.camunda.bpm.engine.authorization.Permissions.ACCESS,
+                org.camunda.bpm.engine.authorization.Resources.APPLICATION, "cockpit")).isFalse();
+
+        identity.setAuthentication("opqualquer", List.of(Papeis.GRUPO_OPERACAO));
+        assertThat(processEngine.getFilterService().createFilterQuery().list())
+                .extracting(f -> f.getName()).containsExactly(AcessosCamunda.FILTRO_INCERTOS);
+        assertThatThrownBy(() -> runtime.startProcessInstanceByKey("resgate-acesso"))
+                .isInstanceOf(AuthorizationException.class);
     }
 }

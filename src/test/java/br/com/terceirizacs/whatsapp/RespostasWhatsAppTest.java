@@ -104,7 +104,7 @@ class RespostasWhatsAppTest extends IntegracaoBase {
         jdbc.sql("update regras_automacao set modo_execucao = 'SUGERIR_APENAS' where chave = 'ONBOARDING:global'").update();
         postarEProcessar(amostra("purchase-approved.json"));
         executarJobs();
-        Task tarefa = tarefas.createTaskQuery().taskDefinitionKey("aprovarDisparo").singleResult();
+        Task tarefa = tarefas.createTaskQuery().taskDefinitionKey("Tarefa_AprovarDisparo").singleResult();
         assertThat(tarefas.getVariableLocal(tarefa.getId(), "ultimaResposta")).isNull();
         // the tests' channel has a token: not a dry run
         assertThat(tarefas.getVariableLocal(tarefa.getId(), "modoSimulacao")).isEqualTo(false);
