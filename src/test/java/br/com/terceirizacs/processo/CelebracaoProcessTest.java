@@ -195,7 +195,7 @@ class CelebracaoProcessTest {
         esperaTermina(pi);
         ProcessInstance disparo = disparoChamado();
 
-        assertThat(disparo).isWaitingAt("aprovarDisparo");
+        assertThat(disparo).isWaitingAt("Tarefa_AprovarDisparo");
         assertThat(task(disparo)).hasCandidateGroup("cs");
         verify(envios, never()).enviar(any());
         assertThat(pi).isActive().isWaitingAt("Tarefa_EnviarParabens");
@@ -224,7 +224,7 @@ class CelebracaoProcessTest {
                 null, null, true, "<p>Parabéns, Mariana!</p>"));
         ProcessInstance pi = iniciar();
         esperaTermina(pi);
-        assertThat(disparoChamado()).isWaitingAt("aprovarDisparo");
+        assertThat(disparoChamado()).isWaitingAt("Tarefa_AprovarDisparo");
 
         runtimeService().createMessageCorrelation("CelebracaoCancelada").processInstanceVariableEquals("matriculaId", 7L)
                 .correlateAllWithResult();

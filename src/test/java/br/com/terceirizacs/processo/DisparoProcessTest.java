@@ -16,6 +16,7 @@ import br.com.terceirizacs.disparo.ResultadoDisparo;
 import br.com.terceirizacs.disparo.EnvioIncerto;
 import br.com.terceirizacs.disparo.TipoRegra;
 import br.com.terceirizacs.catalogo.CatalogoService;
+import br.com.terceirizacs.celebracao.CelebracaoService;
 import br.com.terceirizacs.whatsapp.DecisaoIncerta;
 import br.com.terceirizacs.whatsapp.EnvioTransitorioException;
 import br.com.terceirizacs.whatsapp.MensagemService;
@@ -442,7 +443,8 @@ class DisparoProcessTest {
     /** What the WhatsApp webhook's transaction does for a settled uncertain send (the real correlation code). */
     private void statusDoWhatsApp(ProcessInstance pi) {
         when(decisoes.processoDaFila(FILA)).thenReturn(Optional.of(pi.getId()));
-        new OrquestradorProcessos(MOTOR.getRuntimeService(), decisoes, Mockito.mock(CatalogoService.class))
+        new OrquestradorProcessos(MOTOR.getRuntimeService(), decisoes, Mockito.mock(CatalogoService.class),
+                Mockito.mock(CelebracaoService.class))
                 .envioConfirmado(new MensagemService.EnvioConfirmado(FILA, StatusMensagem.ENVIADA));
     }
 
