@@ -36,19 +36,20 @@ class ArquiteturaTest {
     /**
      * Which packages each package may use. Lower layers first: comum → catalogo → matricula → whatsapp → disparo;
      * hotmart and seguranca beside them; bi (read models, the dashboard) and processo (the Camunda adapters) on top;
-     * demo seeds the local demo.
+     * demo seeds the local demo; historia (a student's story: Camunda's history and our tables, read-only) on top.
      */
-    static final Map<String, Set<String>> PODE_USAR = Map.of(
-            "comum", Set.of(),
-            "catalogo", Set.of("comum"),
-            "matricula", Set.of("catalogo", "comum"),
-            "whatsapp", Set.of("matricula", "comum"),
-            "disparo", Set.of("catalogo", "matricula", "whatsapp", "comum"),
-            "hotmart", Set.of("catalogo", "matricula", "comum"),
-            "seguranca", Set.of("catalogo", "comum"),
-            "bi", Set.of("catalogo", "matricula", "disparo", "seguranca", "comum"),
-            "processo", Set.of("catalogo", "matricula", "disparo", "whatsapp", "comum"),
-            "demo", Set.of("catalogo", "comum"));
+    static final Map<String, Set<String>> PODE_USAR = Map.ofEntries(
+            Map.entry("comum", Set.of()),
+            Map.entry("catalogo", Set.of("comum")),
+            Map.entry("matricula", Set.of("catalogo", "comum")),
+            Map.entry("whatsapp", Set.of("matricula", "comum")),
+            Map.entry("disparo", Set.of("catalogo", "matricula", "whatsapp", "comum")),
+            Map.entry("hotmart", Set.of("catalogo", "matricula", "comum")),
+            Map.entry("seguranca", Set.of("catalogo", "comum")),
+            Map.entry("bi", Set.of("catalogo", "matricula", "disparo", "seguranca", "comum")),
+            Map.entry("processo", Set.of("catalogo", "matricula", "disparo", "whatsapp", "comum")),
+            Map.entry("demo", Set.of("catalogo", "comum")),
+            Map.entry("historia", Set.of("matricula", "comum")));
 
     private static final Path DOCUMENTO = Path.of("docs/architecture.md");
     private static final String INICIO = "<!-- modulos:inicio (gerado por ArquiteturaTest) -->";

@@ -37,6 +37,9 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
  *   <li>The producer's dashboard uses form login ({@code /login}) with a session: producer users (e-mail, role
  *       CLIENTE) and Terceiriza staff (their Camunda user, roles ADMIN or CS). Which producer each may read is
  *       decided per request by {@link AcessoPainel}.</li>
+ *   <li>A student's story (the page {@code /historia}, form login like the dashboard, and its API
+ *       {@code /api/historia}, HTTP Basic) is for Terceiriza staff only: ADMIN, CS and operations (group
+ *       {@code operacao}); producer users never reach it.</li>
  *   <li>Every login, on each of the three ways in (HTTP Basic, the form, the webapps' own login), goes through
  *       {@link LimitadorLogin}.</li>
  * </ul>
@@ -68,6 +71,10 @@ class SegurancaConfig {
                                 caminho.matcher(HttpMethod.GET, "/engine-rest/process-definition"),
                                 caminho.matcher(HttpMethod.GET, "/engine-rest/process-definition/**"))
                         .hasAnyRole(Papeis.ADMIN, Papeis.DONO_PROCESSO)
+                        // A student's story: staff who follow students, read-only
+                        .requestMatchers(caminho.matcher(HttpMethod.GET, "/api/historia/**"),
+                                caminho.matcher(HttpMethod.POST, "/api/historia/buscas"))
+                        .hasAnyRole(Papeis.ADMIN, Papeis.CS, Papeis.OPERACAO)
                         .anyRequest().hasRole(Papeis.ADMIN))
                 .httpBasic(basic -> basic.authenticationEntryPoint(RespostaLoginEmEspera.basic()))
                 // No session and no cookie to forge: the browser risk is replayed Basic credentials, which the origin
@@ -103,15 +110,18 @@ class SegurancaConfig {
         PathPatternRequestMatcher.Builder caminho = PathPatternRequestMatcher.withDefaults();
         http.securityMatcher(new OrRequestMatcher(caminho.matcher("/"), caminho.matcher("/login"),
                         caminho.matcher("/logout"), caminho.matcher("/painel"), caminho.matcher("/painel/**"),
-                        caminho.matcher("/webjars/**"), caminho.matcher("/painel-estatico/**")))
+                        caminho.matcher("/webjars/**"), caminho.matcher("/painel-estatico/**"),
+                        caminho.matcher("/historia"), caminho.matcher("/historia/**")))
                 .authenticationManager(new AutenticacaoLimitada(new ProviderManager(produtores, equipe), limitador,
                         LimitadorLogin.Entrada.PAINEL))
                 .authorizeHttpRequests(auth -> auth
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers(caminho.matcher("/login"), caminho.matcher("/webjars/**"),
                                 caminho.matcher("/painel-estatico/**")).permitAll()
+                        .requestMatchers(caminho.matcher("/historia"), caminho.matcher("/historia/**"))
+                        .hasAnyRole(Papeis.ADMIN, Papeis.CS, Papeis.OPERACAO)
                         .anyRequest().hasAnyRole(Papeis.CLIENTE, Papeis.CS, Papeis.ADMIN))
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/painel", true)
+                .formLogin(form -> form.loginPage("/login").successHandler(new DestinoAposLogin())
                         .failureHandler(RespostaLoginEmEspera.formulario()).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?saiu"))
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
