@@ -40,6 +40,9 @@ import org.springframework.stereotype.Component;
  * {@code disparo} instances its queue rows name, and from those the instances they called or were called by. An
  * instance whose {@code matriculaId} is another enrolment's is left out. History older than its time-to-live
  * (30 days) has been cleaned up: the story then holds only what our tables keep.
+ * <p>
+ * Over 250 lines: one walk over one engine's history (instances, then each one's activities, operations and
+ * incidents), turned into steps; splitting it would pass the same maps between classes.
  */
 @Component
 class HistoriaMotor {

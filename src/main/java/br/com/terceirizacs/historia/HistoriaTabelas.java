@@ -23,6 +23,8 @@ import org.springframework.stereotype.Component;
  * transactions and of its student in its product, the dispatch queue rows with their decisions, each message with
  * every status Meta reported, clicks and accesses, replies and the opt-out. Every query rides an index: the
  * enrolment's id, its transaction codes, the queue rows' idempotency keys, the messages' wamids. It only reads.
+ * <p>
+ * Over 250 lines: one query per source table and the words of its steps, read top to bottom like the story.
  */
 @Component
 class HistoriaTabelas {
