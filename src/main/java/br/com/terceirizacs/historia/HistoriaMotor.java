@@ -258,9 +258,18 @@ class HistoriaMotor {
     }
 
     private FlowNode elemento(HistoricActivityInstance a) {
-        BpmnModelInstance modelo = modelos.computeIfAbsent(a.getProcessDefinitionId(), repositorio::getBpmnModelInstance);
+        BpmnModelInstance modelo = modelos.computeIfAbsent(a.getProcessDefinitionId(), this::modelo);
         return modelo == null ? null
                 : modelo.getModelElementById(a.getActivityId()) instanceof FlowNode no ? no : null;
+    }
+
+    /** The deployed diagram; null when its deployment was deleted since (the step is then shown without it). */
+    private BpmnModelInstance modelo(String definicao) {
+        try {
+            return repositorio.getBpmnModelInstance(definicao);
+        } catch (org.camunda.bpm.engine.ProcessEngineException e) {
+            return null;
+        }
     }
 
     private static String nome(HistoricProcessInstance p) {
