@@ -178,7 +178,8 @@ class HistoriaMotor {
             if (!i.getId().equals(i.getRootCauseIncidentId())) {
                 continue; // the echo of a called instance's incident on the call activity
             }
-            String onde = nomesAtividades.getOrDefault(i.getActivityId(), i.getActivityId());
+            String onde = nomesAtividades.get(i.getActivityId()) != null ? nomesAtividades.get(i.getActivityId())
+                    : nomeNoDiagrama(i.getProcessDefinitionId(), i.getActivityId());
             String situacao = i.isResolved() ? "resolvido" : i.isDeleted() ? "encerrado com a instância" : "aberto";
             passos.add(new Passo(instante(i.getCreateTime()), instante(i.getEndTime()), Origem.INCIDENTE,
                     "Incidente em " + onde + " (" + situacao + ")", i.getIncidentMessage(), "sistema", processo, p.getId()));
@@ -261,6 +262,18 @@ class HistoriaMotor {
         BpmnModelInstance modelo = modelos.computeIfAbsent(a.getProcessDefinitionId(), this::modelo);
         return modelo == null ? null
                 : modelo.getModelElementById(a.getActivityId()) instanceof FlowNode no ? no : null;
+    }
+
+    /**
+     * An element's name from the deployed diagram: a job that fails into an incident rolls its activity instance back,
+     * so the history may not hold the name of where the incident is.
+     */
+    private String nomeNoDiagrama(String definicao, String elemento) {
+        BpmnModelInstance modelo = definicao == null ? null : modelos.computeIfAbsent(definicao, this::modelo);
+        if (modelo != null && modelo.getModelElementById(elemento) instanceof FlowNode no && no.getName() != null) {
+            return no.getName();
+        }
+        return elemento;
     }
 
     /** The deployed diagram; null when its deployment was deleted since (the step is then shown without it). */

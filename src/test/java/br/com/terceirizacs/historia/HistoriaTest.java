@@ -177,7 +177,8 @@ class HistoriaTest extends HistoriaBase {
             }
         }
         assertThat(incidente).isNotNull();
-        assertThat(incidente.path("titulo").asText()).startsWith("Incidente em ").endsWith("(resolvido)");
+        assertThat(incidente.path("titulo").asText()).as("o nome do passo no diagrama, não o id")
+                .isEqualTo("Incidente em Confirmar envio incerto (resolvido)");
         assertThat(incidente.path("detalhe").asText()).contains("Envio incerto");
         assertThat(Instant.parse(incidente.path("ate").asText())).isAfterOrEqualTo(Instant.parse(incidente.path("quando").asText()));
         assertThat(titulos(h)).anyMatch(x -> x.endsWith("envio incerto (a Meta não respondeu)") || x.contains("aceita pela Meta"));
