@@ -38,7 +38,7 @@ class ArquiteturaTest {
      * hotmart, seguranca and celebracao (the congratulation rules of Produto Progresso) beside them; chatwoot (the
      * producers' CS inbox) above disparo; bi (read models, the dashboard) and then processo (the Camunda adapters, which
      * may record a KPI: "Registrar indicador") on top;
-     * demo seeds the local demo.
+     * demo seeds the local demo; historia (a student's story: Camunda's history and our tables, read-only) on top.
      */
     static final Map<String, Set<String>> PODE_USAR = Map.ofEntries(
             Map.entry("comum", Set.of()),
@@ -53,7 +53,8 @@ class ArquiteturaTest {
             Map.entry("chatwoot", Set.of("catalogo", "matricula", "whatsapp", "disparo", "comum")),
             Map.entry("processo", Set.of("catalogo", "matricula", "disparo", "whatsapp", "celebracao", "chatwoot",
                     "bi", "comum")),
-            Map.entry("demo", Set.of("catalogo", "comum")));
+            Map.entry("demo", Set.of("catalogo", "comum")),
+            Map.entry("historia", Set.of("matricula", "comum")));
 
     private static final Path DOCUMENTO = Path.of("docs/architecture.md");
     private static final String INICIO = "<!-- modulos:inicio (gerado por ArquiteturaTest) -->";

@@ -27,8 +27,9 @@ class DocumentacaoApiConfig {
         return new OpenAPI()
                 .info(new Info().title(TITULO).version(versao)
                         .description("Cadastro de produtores, produtos, turmas e regras; consulta de matrículas, "
-                                + "eventos da Hotmart e disparos. Todas as operações exigem HTTP Basic de um "
-                                + "usuário do grupo camunda-admin."))
+                                + "eventos da Hotmart e disparos; a história de um aluno. Todas as operações exigem "
+                                + "HTTP Basic de um usuário do grupo camunda-admin; as de História também aceitam os "
+                                + "grupos cs e operacao."))
                 .components(new Components().addSecuritySchemes(ESQUEMA, new SecurityScheme()
                         .type(SecurityScheme.Type.HTTP).scheme("basic")
                         .description("Usuário e senha do Camunda com papel ADMIN")))

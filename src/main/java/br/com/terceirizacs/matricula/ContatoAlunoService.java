@@ -95,9 +95,9 @@ public class ContatoAlunoService {
 
     /**
      * Meta may know a Brazilian mobile without its ninth digit (55 DD 8 digits) while we stored it with it (55 DD 9
-     * 8 digits), or the other way round: a stop request must reach both forms.
+     * 8 digits), or the other way round: a stop request must reach both forms (and so must a search by phone).
      */
-    static List<String> variantesBrasileiras(String waId) {
+    public static List<String> variantesBrasileiras(String waId) {
         if (waId == null || !waId.startsWith("55")) {
             return List.of(String.valueOf(waId));
         }

@@ -38,6 +38,9 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
  *       CLIENTE) and Terceiriza staff (their Camunda user, roles ADMIN or CS). Which producer each may read is
  *       decided per request by {@link AcessoPainel}. The message templates page ({@code /templates}) uses the same
  *       login, for ADMIN and process owners.</li>
+ *   <li>A student's story (the page {@code /historia}, form login like the dashboard, and its API
+ *       {@code /api/historia}, HTTP Basic) is for Terceiriza staff only: ADMIN, CS and operations (group
+ *       {@code operacao}); producer users never reach it.</li>
  *   <li>Every login, on each of the three ways in (HTTP Basic, the form, the webapps' own login), goes through
  *       {@link LimitadorLogin}.</li>
  * </ul>
@@ -72,6 +75,10 @@ class SegurancaConfig {
                         // ... and edit message templates (catalogo/TemplateController).
                         .requestMatchers(caminho.matcher("/api/templates"), caminho.matcher("/api/templates/**"))
                         .hasAnyRole(Papeis.ADMIN, Papeis.DONO_PROCESSO)
+                        // A student's story: staff who follow students, read-only
+                        .requestMatchers(caminho.matcher(HttpMethod.GET, "/api/historia/**"),
+                                caminho.matcher(HttpMethod.POST, "/api/historia/buscas"))
+                        .hasAnyRole(Papeis.ADMIN, Papeis.CS, Papeis.OPERACAO)
                         .anyRequest().hasRole(Papeis.ADMIN))
                 .httpBasic(basic -> basic.authenticationEntryPoint(RespostaLoginEmEspera.basic()))
                 // No session and no cookie to forge: the browser risk is replayed Basic credentials, which the origin
@@ -108,7 +115,8 @@ class SegurancaConfig {
         http.securityMatcher(new OrRequestMatcher(caminho.matcher("/"), caminho.matcher("/login"),
                         caminho.matcher("/logout"), caminho.matcher("/painel"), caminho.matcher("/painel/**"),
                         caminho.matcher("/webjars/**"), caminho.matcher("/painel-estatico/**"),
-                        caminho.matcher("/templates"), caminho.matcher("/templates/**")))
+                        caminho.matcher("/templates"), caminho.matcher("/templates/**"),
+                        caminho.matcher("/historia"), caminho.matcher("/historia/**")))
                 .authenticationManager(new AutenticacaoLimitada(new ProviderManager(produtores, equipe), limitador,
                         LimitadorLogin.Entrada.PAINEL))
                 .authorizeHttpRequests(auth -> auth
@@ -118,6 +126,8 @@ class SegurancaConfig {
                         // the message templates page and the API it calls (session + CSRF token, as the dashboard)
                         .requestMatchers(caminho.matcher("/templates"), caminho.matcher("/templates/**"))
                         .hasAnyRole(Papeis.ADMIN, Papeis.DONO_PROCESSO)
+                        .requestMatchers(caminho.matcher("/historia"), caminho.matcher("/historia/**"))
+                        .hasAnyRole(Papeis.ADMIN, Papeis.CS, Papeis.OPERACAO)
                         .anyRequest().hasAnyRole(Papeis.CLIENTE, Papeis.CS, Papeis.ADMIN))
                 .formLogin(form -> form.loginPage("/login").successHandler(new DestinoAposLogin())
                         .failureHandler(RespostaLoginEmEspera.formulario()).permitAll())
