@@ -34,7 +34,8 @@ class ImplantacaoComposeTest {
             Matcher m = PLACEHOLDER.matcher(Files.readString(Path.of("src/main/resources", arquivo)));
             while (m.find()) {
                 if (!FORA_DO_COMPOSE.contains(m.group(1))) {
-                    lidas.merge(m.group(1), m.group(2) == null ? "" : m.group(2), (a, b) -> a.isEmpty() ? b : a);
+                    // the compose file runs the postgres profile: its default, when it has one, is the one to repeat
+                    lidas.merge(m.group(1), m.group(2) == null ? "" : m.group(2), (a, b) -> b.isEmpty() ? a : b);
                 }
             }
         }

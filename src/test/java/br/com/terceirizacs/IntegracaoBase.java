@@ -176,14 +176,20 @@ public abstract class IntegracaoBase {
         }
     }
 
-    /** A CS person (member of group cs) in the Camunda identity store. */
+    /**
+     * A CS person (member of group cs) in the Camunda identity store, with this password: another test class may have
+     * made a user of the same id with another password (the suite shares one database), so it is always set again.
+     */
     protected void garantirUsuarioCs(String id, String nome, String senha) {
-        if (identity.createUserQuery().userId(id).singleResult() == null) {
-            org.camunda.bpm.engine.identity.User u = identity.newUser(id);
+        org.camunda.bpm.engine.identity.User u = identity.createUserQuery().userId(id).singleResult();
+        if (u == null) {
+            u = identity.newUser(id);
             u.setFirstName(nome);
             u.setLastName("(CS)");
-            u.setPassword(senha);
-            identity.saveUser(u);
+        }
+        u.setPassword(senha);
+        identity.saveUser(u);
+        if (identity.createUserQuery().userId(id).memberOfGroup("cs").count() == 0) {
             identity.createMembership(id, "cs");
         }
     }

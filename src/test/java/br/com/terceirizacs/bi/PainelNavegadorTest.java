@@ -102,7 +102,7 @@ class PainelNavegadorTest extends PainelBase {
             assertThat(driver.findElement(By.id("manchete-percentual")).getText()).isEqualTo("50%");
             navegador.fotografar("painel-produtor");
 
-            // every turma, at 1280 px: all eight columns of the table visible, charts in pt-BR, nothing cut
+            // every turma, at 1280 px: all eleven columns of the table visible, charts in pt-BR, nothing cut
             driver.get(url("/painel/" + SLUG));
             driver.manage().window().setSize(new Dimension(1280, 900));
             espera.until(d -> js(d, "return document.querySelectorAll('#linhas-turmas tr').length > 1"

@@ -43,19 +43,25 @@ abstract class HistoriaBase extends IntegracaoBase {
         assertThat(postarWhatsAppAssinado(corpo).statusCode()).isEqualTo(200);
     }
 
-    /** A Camunda user in the given group (cs, operacao, donos-processo…), created once. */
+    /**
+     * A Camunda user in the given group (cs, operacao, donos-processo…) with this suite's password: created, or its
+     * password and membership set again when another test made a user of the same id.
+     */
     void garantirUsuario(String id, String grupo) {
         if (identity.createGroupQuery().groupId(grupo).singleResult() == null) {
             var g = identity.newGroup(grupo);
             g.setName(grupo);
             identity.saveGroup(g);
         }
-        if (identity.createUserQuery().userId(id).singleResult() == null) {
-            var u = identity.newUser(id);
+        var u = identity.createUserQuery().userId(id).singleResult();
+        if (u == null) {
+            u = identity.newUser(id);
             u.setFirstName("Pessoa");
             u.setLastName("de Teste");
-            u.setPassword(SENHA_EQUIPE);
-            identity.saveUser(u);
+        }
+        u.setPassword(SENHA_EQUIPE);
+        identity.saveUser(u);
+        if (identity.createUserQuery().userId(id).memberOfGroup(grupo).count() == 0) {
             identity.createMembership(id, grupo);
         }
     }
