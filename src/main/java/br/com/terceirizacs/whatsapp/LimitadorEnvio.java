@@ -1,22 +1,14 @@
 package br.com.terceirizacs.whatsapp;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 
 import javax.sql.DataSource;
 
+import br.com.terceirizacs.comum.BaldesPorChave;
 import io.github.bucket4j.BlockingStrategy;
-import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.TimeMeter;
-import io.github.bucket4j.TokensInheritanceStrategy;
-import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
-import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -36,32 +28,20 @@ class LimitadorEnvio {
 
     static final double RITMO = 0.975;
 
-    private final BucketConfiguration configuracao;
     private final Duration esperaMaxima;
-    private final Function<String, Bucket> fabrica;
-    private final BlockingStrategy espera;
-    private final Map<String, Bucket> baldes = new ConcurrentHashMap<>();
+    private final BaldesPorChave baldes;
 
     @Autowired
     LimitadorEnvio(WhatsAppProperties props, DataSource dataSource) {
-        this(props, postgres(dataSource) ? compartilhado(dataSource, TimeMeter.SYSTEM_MILLISECONDS) : null,
+        this(props, BaldesPorChave.ehPostgres(dataSource, "Não foi possível ler o tipo do banco para o limite de envio")
+                        ? compartilhado(dataSource, TimeMeter.SYSTEM_MILLISECONDS) : null,
                 TimeMeter.SYSTEM_MILLISECONDS, BlockingStrategy.PARKING);
     }
 
     /** With {@code proxies} null, buckets in memory; the clock and the way of waiting are the tests' to choose. */
     LimitadorEnvio(WhatsAppProperties props, ProxyManager<String> proxies, TimeMeter relogio, BlockingStrategy espera) {
-        this.configuracao = configuracao(props.limitePorSegundo());
         this.esperaMaxima = props.esperaMaximaLimite();
-        this.espera = espera;
-        // The stored bucket keeps the configuration it was created with; a node started later (a new limit, a
-        // deploy) replaces it: the version is the moment this node started, so the newest node's limit wins.
-        long versao = relogio.currentTimeNanos();
-        this.fabrica = proxies != null
-                ? numero -> proxies.builder()
-                .withImplicitConfigurationReplacement(versao, TokensInheritanceStrategy.RESET)
-                .build(numero, () -> configuracao)
-                : numero -> Bucket.builder().withCustomTimePrecision(relogio)
-                .addLimit(configuracao.getBandwidths()[0]).build();
+        this.baldes = new BaldesPorChave(configuracao(props.limitePorSegundo()), esperaMaxima, espera, relogio, proxies);
     }
 
     static BucketConfiguration configuracao(int porSegundo) {
@@ -75,32 +55,14 @@ class LimitadorEnvio {
     }
 
     static ProxyManager<String> compartilhado(DataSource dataSource, TimeMeter relogio) {
-        return Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
-                .primaryKeyMapper(PrimaryKeyMapper.STRING)
-                .table("limites_envio").idColumn("numero").stateColumn("estado")
-                .clientClock(relogio)
-                .build();
+        return BaldesPorChave.postgres(dataSource, "limites_envio", "numero", "estado", relogio);
     }
 
     /** Waits for this number's next slot; false when it is further away than the configured wait. */
     boolean aguardarVez(String phoneNumberId) {
-        Bucket balde = baldes.computeIfAbsent(phoneNumberId, fabrica);
         if (esperaMaxima.isZero() || esperaMaxima.isNegative()) {
-            return balde.tryConsume(1);
+            return baldes.balde(phoneNumberId).tryConsume(1);
         }
-        try {
-            return balde.asBlocking().tryConsume(1, esperaMaxima, espera);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private static boolean postgres(DataSource dataSource) {
-        try (Connection c = dataSource.getConnection()) {
-            return c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
-        } catch (SQLException e) {
-            throw new IllegalStateException("Não foi possível ler o tipo do banco para o limite de envio", e);
-        }
+        return baldes.aguardarVez(phoneNumberId);
     }
 }

@@ -3,10 +3,8 @@ package br.com.terceirizacs.chatwoot;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 
-import io.github.bucket4j.BlockingStrategy;
-import io.github.bucket4j.TimeMeter;
+import br.com.terceirizacs.comum.RelogioDosBaldes;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,28 +18,9 @@ class LimitadorBuscaTest {
                 Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofMinutes(2), 8);
     }
 
-    static final class Relogio implements TimeMeter, BlockingStrategy {
-        final AtomicLong nanos = new AtomicLong(1_000_000_000L);
-
-        @Override
-        public long currentTimeNanos() {
-            return nanos.get();
-        }
-
-        @Override
-        public boolean isWallClockBased() {
-            return true;
-        }
-
-        @Override
-        public void park(long nanosToPark) {
-            nanos.addAndGet(nanosToPark);
-        }
-    }
-
     @Test
     void nenhumMinutoVeMaisBuscasDoQueOLimiteDaConta() {
-        Relogio relogio = new Relogio();
+        RelogioDosBaldes relogio = new RelogioDosBaldes();
         LimitadorBusca limitador = new LimitadorBusca(props(80, Duration.ofMinutes(5)), null, relogio, relogio);
 
         List<Long> momentos = new ArrayList<>();
@@ -63,7 +42,7 @@ class LimitadorBuscaTest {
 
     @Test
     void contasDiferentesNaoDividemOLimiteEUmaEsperaLongaDemaisDevolveFalso() {
-        Relogio relogio = new Relogio();
+        RelogioDosBaldes relogio = new RelogioDosBaldes();
         LimitadorBusca limitador = new LimitadorBusca(props(60, Duration.ofMillis(500)), null, relogio, relogio);
 
         assertThat(limitador.aguardarVez("https://a#7")).isTrue();

@@ -8,6 +8,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import br.com.terceirizacs.IntegracaoBase;
+import br.com.terceirizacs.comum.RelogioDosBaldes;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,7 +26,7 @@ class LimitadorEnvioCompartilhadoTest extends IntegracaoBase {
     @Test
     void doisNosNoMesmoPostgresDividemUmSoLimitePorNumero() {
         Assumptions.assumeTrue(isPostgres(), "o limite compartilhado mora no PostgreSQL; no H2 só há um nó");
-        LimitadorEnvioTest.Relogio relogio = new LimitadorEnvioTest.Relogio();
+        RelogioDosBaldes relogio = new RelogioDosBaldes();
         WhatsAppProperties props = props(80, Duration.ofSeconds(30));
         LimitadorEnvio noA = new LimitadorEnvio(props, LimitadorEnvio.compartilhado(dataSource, relogio), relogio, relogio);
         LimitadorEnvio noB = new LimitadorEnvio(props, LimitadorEnvio.compartilhado(dataSource, relogio), relogio, relogio);
@@ -45,7 +46,7 @@ class LimitadorEnvioCompartilhadoTest extends IntegracaoBase {
     @Test
     void umNoIniciadoDepoisComOutroLimiteTrocaOLimiteGuardado() {
         Assumptions.assumeTrue(isPostgres(), "o limite compartilhado mora no PostgreSQL; no H2 só há um nó");
-        LimitadorEnvioTest.Relogio relogio = new LimitadorEnvioTest.Relogio();
+        RelogioDosBaldes relogio = new RelogioDosBaldes();
         String numero = "teste-" + UUID.randomUUID();
         LimitadorEnvio antigo = new LimitadorEnvio(props(80, Duration.ofSeconds(30)),
                 LimitadorEnvio.compartilhado(dataSource, relogio), relogio, relogio);

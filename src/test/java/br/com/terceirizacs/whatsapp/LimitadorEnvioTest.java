@@ -3,10 +3,8 @@ package br.com.terceirizacs.whatsapp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 
-import io.github.bucket4j.BlockingStrategy;
-import io.github.bucket4j.TimeMeter;
+import br.com.terceirizacs.comum.RelogioDosBaldes;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,26 +15,6 @@ class LimitadorEnvioTest {
     static WhatsAppProperties props(int porSegundo, Duration esperaMaxima) {
         return new WhatsAppProperties("http://x", "v23.0", "t", "n", null, null, porSegundo, esperaMaxima,
                 Duration.ofSeconds(1), Duration.ofSeconds(1));
-    }
-
-    /** A clock that only moves when someone waits on it. */
-    static final class Relogio implements TimeMeter, BlockingStrategy {
-        final AtomicLong nanos = new AtomicLong(1_000_000_000L);
-
-        @Override
-        public long currentTimeNanos() {
-            return nanos.get();
-        }
-
-        @Override
-        public boolean isWallClockBased() {
-            return true;
-        }
-
-        @Override
-        public void park(long nanosToPark) {
-            nanos.addAndGet(nanosToPark);
-        }
     }
 
     /** The most slots found in any window of one second, wherever it starts. */
@@ -54,7 +32,7 @@ class LimitadorEnvioTest {
 
     @Test
     void oitentaPorSegundoSaemEspacadosComFolgaENenhumSegundoPassaDoLimite() {
-        Relogio relogio = new Relogio();
+        RelogioDosBaldes relogio = new RelogioDosBaldes();
         LimitadorEnvio limitador = new LimitadorEnvio(props(80, Duration.ofSeconds(30)), null, relogio, relogio);
 
         List<Long> momentos = new ArrayList<>();
@@ -70,7 +48,7 @@ class LimitadorEnvioTest {
 
     @Test
     void cadaNumeroTemSeuProprioLimite() {
-        Relogio relogio = new Relogio();
+        RelogioDosBaldes relogio = new RelogioDosBaldes();
         LimitadorEnvio limitador = new LimitadorEnvio(props(80, Duration.ofMillis(1)), null, relogio, relogio);
 
         assertThat(limitador.aguardarVez("111")).isTrue();
@@ -83,7 +61,7 @@ class LimitadorEnvioTest {
 
     @Test
     void quemEsperariaMaisQueOPermitidoDesisteSemGastarVaga() {
-        Relogio relogio = new Relogio();
+        RelogioDosBaldes relogio = new RelogioDosBaldes();
         List<Long> esperas = new ArrayList<>();
         // sends in flight at once: each reserves its slot and waits; nobody's wait moves the clock
         LimitadorEnvio limitador = new LimitadorEnvio(props(10, Duration.ofMillis(250)), null, relogio, esperas::add);
